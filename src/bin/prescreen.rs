@@ -1,0 +1,79 @@
+//! `prescreen`: the coordinators' command-line tool. Checks a trial definition file and evaluates
+//! an answers file against it, with the same engine the widget runs in the browser.
+
+use prescreen::engine::{Definition, Evaluation};
+use serde_json::{json, Value};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  prescreen check FILE            check a trial definition; lists every problem
+  prescreen eval FILE ANSWERS     print the outcome for an answers file as JSON
+  FILE may be `seed` for the compiled-in seed trial.";
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let result = match arguments.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["check", file] => check(file),
+        ["eval", file, answers] => eval(file, answers),
+        ["--help" | "-h" | "help"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("{USAGE}\n")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprint!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}\n"))
+}
+
+fn load(path: &str) -> Result<Definition, String> {
+    let text = if path == "seed" { prescreen::engine::SEED_DEFINITION.to_owned() } else { read(path)? };
+    Definition::load(&text).map_err(|error| format!("{path}: {error}"))
+}
+
+fn check(path: &str) -> Result<(), String> {
+    let definition = load(path)?;
+    println!(
+        "{path}: ok: {} questions, {} criteria ({} inclusion, {} exclusion)",
+        definition.questions.len(),
+        definition.criteria.len(),
+        definition.criteria.iter().filter(|criterion| criterion.kind.id() == "inclusion").count(),
+        definition.criteria.iter().filter(|criterion| criterion.kind.id() == "exclusion").count(),
+    );
+    Ok(())
+}
+
+fn eval(definition_path: &str, answers_path: &str) -> Result<(), String> {
+    let definition = load(definition_path)?;
+    let answers_text = read(answers_path)?;
+    let answers_json: Value = serde_json::from_str(&answers_text).map_err(|error| {
+        format!("{answers_path}: not valid JSON at line {} column {}\n", error.line(), error.column())
+    })?;
+    let answers = definition.parse_answers(&answers_json).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|error| format!("  {error}\n")).collect();
+        format!("{answers_path}: {} problem(s) with the answers:\n{}", errors.len(), lines.concat())
+    })?;
+    let evaluation = definition.evaluate(&answers);
+    let pretty = serde_json::to_string_pretty(&evaluation_json(&evaluation))
+        .map_err(|error| format!("cannot write the result: {error}\n"))?;
+    println!("{pretty}");
+    Ok(())
+}
+
+fn evaluation_json(evaluation: &Evaluation) -> Value {
+    let criteria: Vec<Value> = evaluation
+        .criteria
+        .iter()
+        .map(|result| json!({"id": result.id.as_str(), "kind": result.kind.id(), "status": result.status.id()}))
+        .collect();
+    let unknown: Vec<&str> = evaluation.unknown.iter().map(|id| id.as_str()).collect();
+    json!({"outcome": evaluation.outcome.id(), "criteria": criteria, "unknown": unknown})
+}

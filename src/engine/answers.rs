@@ -1,0 +1,314 @@
+//! A patient's answers, how they are checked against their question, and the answers file format
+//! (`{"question_id": value}`) shared by the command-line tool and the widget's download.
+
+use super::exact::Exact;
+use super::model::{ChoiceId, Definition, Question, QuestionId, QuestionKind};
+use super::units::Unit;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// "I don't know": a real answer, which leaves what depends on it unknown.
+    DoNotKnow,
+    YesNo(bool),
+    Choice(ChoiceId),
+    Choices(BTreeSet<ChoiceId>),
+    Number {
+        value: Exact,
+        unit: Unit,
+    },
+    AgeYears(u32),
+    AgainstUpperLimit {
+        value: Exact,
+        upper_limit: Exact,
+    },
+}
+
+/// Answers by question. A question with no entry has not been answered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers {
+    by_question: BTreeMap<QuestionId, Answer>,
+}
+
+impl Answers {
+    pub fn get(&self, question: &str) -> Option<&Answer> {
+        self.by_question.get(question)
+    }
+
+    pub fn set(&mut self, question: QuestionId, answer: Answer) {
+        self.by_question.insert(question, answer);
+    }
+
+    pub fn remove(&mut self, question: &str) {
+        self.by_question.remove(question);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_question.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_question.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&QuestionId, &Answer)> {
+        self.by_question.iter()
+    }
+}
+
+/// Why an answer does not fit its question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerError {
+    pub question: String,
+    pub kind: AnswerErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerErrorKind {
+    UnknownQuestion,
+    WrongType { expected: &'static str },
+    UnknownChoice(String),
+    ExclusiveChoiceCombined(String),
+    NoChoicePicked,
+    UnitNotAccepted(String),
+    NotANumber,
+    BelowMinimum(String),
+    AboveMaximum(String),
+    NotWholeYears,
+    UpperLimitNotPositive,
+    DoNotKnowNotOffered,
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let question = &self.question;
+        match &self.kind {
+            AnswerErrorKind::UnknownQuestion => write!(formatter, "{question}: no such question in this definition"),
+            AnswerErrorKind::WrongType { expected } => write!(formatter, "{question}: expected {expected}"),
+            AnswerErrorKind::UnknownChoice(choice) => write!(formatter, "{question}: no choice \"{choice}\""),
+            AnswerErrorKind::ExclusiveChoiceCombined(choice) => {
+                write!(formatter, "{question}: \"{choice}\" cannot be combined with other choices")
+            }
+            AnswerErrorKind::NoChoicePicked => write!(formatter, "{question}: pick at least one choice"),
+            AnswerErrorKind::UnitNotAccepted(unit) => write!(formatter, "{question}: unit \"{unit}\" is not accepted"),
+            AnswerErrorKind::NotANumber => {
+                write!(formatter, "{question}: not a number with at most 9 digits before and 6 after the point")
+            }
+            AnswerErrorKind::BelowMinimum(minimum) => write!(formatter, "{question}: below the minimum of {minimum}"),
+            AnswerErrorKind::AboveMaximum(maximum) => write!(formatter, "{question}: above the maximum of {maximum}"),
+            AnswerErrorKind::NotWholeYears => write!(formatter, "{question}: age must be whole years"),
+            AnswerErrorKind::UpperLimitNotPositive => write!(formatter, "{question}: the upper limit must be above 0"),
+            AnswerErrorKind::DoNotKnowNotOffered => write!(formatter, "{question}: \"unknown\" is not offered here"),
+        }
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+impl Definition {
+    /// Checks that `answer` fits `question`: its kind, choices, unit and plausible range.
+    pub fn check_answer(&self, question: &Question, answer: &Answer) -> Result<(), AnswerErrorKind> {
+        use AnswerErrorKind as Kind;
+        match (&question.kind, answer) {
+            (_, Answer::DoNotKnow) if question.allow_unknown => Ok(()),
+            (_, Answer::DoNotKnow) => Err(Kind::DoNotKnowNotOffered),
+            (QuestionKind::YesNo, Answer::YesNo(_)) => Ok(()),
+            (QuestionKind::SingleChoice { .. }, Answer::Choice(choice)) => match question.choice(choice.as_str()) {
+                Some(_) => Ok(()),
+                None => Err(Kind::UnknownChoice(choice.to_string())),
+            },
+            (QuestionKind::MultipleChoice { .. }, Answer::Choices(picked)) => {
+                if picked.is_empty() {
+                    return Err(Kind::NoChoicePicked);
+                }
+                for choice_id in picked {
+                    let choice = question
+                        .choice(choice_id.as_str())
+                        .ok_or_else(|| Kind::UnknownChoice(choice_id.to_string()))?;
+                    if choice.exclusive && picked.len() > 1 {
+                        return Err(Kind::ExclusiveChoiceCombined(choice_id.to_string()));
+                    }
+                }
+                Ok(())
+            }
+            (QuestionKind::Number { quantity, units, minimum, maximum }, Answer::Number { value, unit }) => {
+                if !units.contains(unit) {
+                    return Err(Kind::UnitNotAccepted(unit.symbol().to_owned()));
+                }
+                // Limits are in the first unit; compare in the base unit so any accepted unit works.
+                let in_base = |number: Exact, in_unit: Unit| quantity.to_base(number, in_unit);
+                let (Some(entered), Some(low), Some(high)) =
+                    (in_base(*value, *unit), in_base(*minimum, units[0]), in_base(*maximum, units[0]))
+                else {
+                    return Err(Kind::NotANumber);
+                };
+                if entered.checked_cmp(low) == Some(std::cmp::Ordering::Less) {
+                    return Err(Kind::BelowMinimum(format!("{minimum} {}", units[0].symbol())));
+                }
+                if entered.checked_cmp(high) == Some(std::cmp::Ordering::Greater) {
+                    return Err(Kind::AboveMaximum(format!("{maximum} {}", units[0].symbol())));
+                }
+                Ok(())
+            }
+            (QuestionKind::Age { minimum_years, maximum_years }, Answer::AgeYears(years)) => {
+                if years < minimum_years {
+                    Err(Kind::BelowMinimum(minimum_years.to_string()))
+                } else if years > maximum_years {
+                    Err(Kind::AboveMaximum(maximum_years.to_string()))
+                } else {
+                    Ok(())
+                }
+            }
+            (QuestionKind::AgainstUpperLimit { .. }, Answer::AgainstUpperLimit { value, upper_limit }) => {
+                if value.is_negative() {
+                    Err(Kind::BelowMinimum("0".to_owned()))
+                } else if upper_limit.checked_cmp(Exact::from_integer(0)) != Some(std::cmp::Ordering::Greater) {
+                    Err(Kind::UpperLimitNotPositive)
+                } else {
+                    Ok(())
+                }
+            }
+            (kind, _) => Err(Kind::WrongType { expected: expected_shape(kind) }),
+        }
+    }
+
+    /// Reads an answers file: a JSON object from question id to value. Collects every problem.
+    pub fn parse_answers(&self, json: &Value) -> Result<Answers, Vec<AnswerError>> {
+        let Some(object) = json.as_object() else {
+            return Err(vec![AnswerError {
+                question: String::new(),
+                kind: AnswerErrorKind::WrongType { expected: "a JSON object from question id to answer" },
+            }]);
+        };
+        let mut answers = Answers::default();
+        let mut errors = Vec::new();
+        for (question_id, value) in object {
+            let fail = |kind| AnswerError { question: question_id.clone(), kind };
+            let Some(question) = self.question(question_id) else {
+                errors.push(fail(AnswerErrorKind::UnknownQuestion));
+                continue;
+            };
+            match answer_from_json(question, value).and_then(|answer| {
+                self.check_answer(question, &answer)?;
+                Ok(answer)
+            }) {
+                Ok(answer) => answers.set(question.id.clone(), answer),
+                Err(kind) => errors.push(fail(kind)),
+            }
+        }
+        if errors.is_empty() {
+            Ok(answers)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Writes answers in the answers-file format, in question order.
+    pub fn answers_to_json(&self, answers: &Answers) -> Value {
+        let mut object = Map::new();
+        for question in &self.questions {
+            if let Some(answer) = answers.get(question.id.as_str()) {
+                object.insert(question.id.to_string(), answer_to_json(answer));
+            }
+        }
+        Value::Object(object)
+    }
+}
+
+fn expected_shape(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::YesNo => "true or false",
+        QuestionKind::SingleChoice { .. } => "a choice id",
+        QuestionKind::MultipleChoice { .. } => "a list of choice ids",
+        QuestionKind::Number { .. } => "a number or {\"value\": number, \"unit\": unit}",
+        QuestionKind::Age { .. } => "a whole number of years",
+        QuestionKind::AgainstUpperLimit { .. } => "{\"value\": number, \"upper_limit\": number}",
+    }
+}
+
+fn exact_from_json(value: &Value) -> Result<Exact, AnswerErrorKind> {
+    value.as_f64().and_then(Exact::from_f64).ok_or(AnswerErrorKind::NotANumber)
+}
+
+fn answer_from_json(question: &Question, value: &Value) -> Result<Answer, AnswerErrorKind> {
+    use AnswerErrorKind as Kind;
+    if value.as_str() == Some("unknown") {
+        return Ok(Answer::DoNotKnow);
+    }
+    let wrong_type = || Kind::WrongType { expected: expected_shape(&question.kind) };
+    match &question.kind {
+        QuestionKind::YesNo => value.as_bool().map(Answer::YesNo).ok_or_else(wrong_type),
+        QuestionKind::SingleChoice { .. } => {
+            value.as_str().map(|choice| Answer::Choice(ChoiceId::new(choice))).ok_or_else(wrong_type)
+        }
+        QuestionKind::MultipleChoice { .. } => {
+            let list = value.as_array().ok_or_else(wrong_type)?;
+            let picked = list
+                .iter()
+                .map(|item| item.as_str().map(ChoiceId::new).ok_or_else(wrong_type))
+                .collect::<Result<BTreeSet<_>, _>>()?;
+            Ok(Answer::Choices(picked))
+        }
+        QuestionKind::Number { units, .. } => match value {
+            Value::Number(_) => Ok(Answer::Number { value: exact_from_json(value)?, unit: units[0] }),
+            Value::Object(fields) => {
+                let number = fields.get("value").ok_or_else(wrong_type)?;
+                let unit_text = fields.get("unit").and_then(Value::as_str).ok_or_else(wrong_type)?;
+                let unit = Unit::parse(unit_text).ok_or_else(|| Kind::UnitNotAccepted(unit_text.to_owned()))?;
+                if fields.keys().any(|key| key != "value" && key != "unit") {
+                    return Err(wrong_type());
+                }
+                Ok(Answer::Number { value: exact_from_json(number)?, unit })
+            }
+            _ => Err(wrong_type()),
+        },
+        QuestionKind::Age { .. } => {
+            let years = exact_from_json(value).map_err(|_| wrong_type())?;
+            if !years.is_integer() {
+                return Err(Kind::NotWholeYears);
+            }
+            value.as_u64().and_then(|years| u32::try_from(years).ok()).map(Answer::AgeYears).ok_or(Kind::NotWholeYears)
+        }
+        QuestionKind::AgainstUpperLimit { .. } => {
+            let fields = value.as_object().ok_or_else(wrong_type)?;
+            if fields.keys().any(|key| key != "value" && key != "upper_limit") {
+                return Err(wrong_type());
+            }
+            let number = fields.get("value").ok_or_else(wrong_type)?;
+            let upper_limit = fields.get("upper_limit").ok_or_else(wrong_type)?;
+            Ok(Answer::AgainstUpperLimit {
+                value: exact_from_json(number)?,
+                upper_limit: exact_from_json(upper_limit)?,
+            })
+        }
+    }
+}
+
+fn number_to_json(number: Exact) -> Value {
+    // Answers were read from at most 15 significant digits, so the f64 prints back as written.
+    serde_json::Number::from_f64(number.to_f64()).map_or(Value::Null, Value::Number)
+}
+
+fn answer_to_json(answer: &Answer) -> Value {
+    match answer {
+        Answer::DoNotKnow => Value::from("unknown"),
+        Answer::YesNo(yes) => Value::from(*yes),
+        Answer::Choice(choice) => Value::from(choice.as_str()),
+        Answer::Choices(picked) => Value::from(picked.iter().map(|choice| choice.to_string()).collect::<Vec<_>>()),
+        Answer::Number { value, unit } => {
+            let mut object = Map::new();
+            object.insert("value".into(), number_to_json(*value));
+            object.insert("unit".into(), Value::from(unit.id()));
+            Value::Object(object)
+        }
+        Answer::AgeYears(years) => Value::from(*years),
+        Answer::AgainstUpperLimit { value, upper_limit } => {
+            let mut object = Map::new();
+            object.insert("value".into(), number_to_json(*value));
+            object.insert("upper_limit".into(), number_to_json(*upper_limit));
+            Value::Object(object)
+        }
+    }
+}

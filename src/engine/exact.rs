@@ -1,0 +1,210 @@
+//! Exact decimal arithmetic for comparing answers with a criterion's limit.
+//!
+//! Lab limits are decimals (34.2 µmol/L) and unit factors are decimals (× 17.1), so binary floating
+//! point would let 2.0 mg/dL × 17.1 land a hair above 34.2 and flip a boundary. Every number here is
+//! a fraction of two integers; comparisons cross-multiply and never round. Nothing here panics:
+//! operations that could overflow return `None`.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Most digits accepted before and after the decimal point. Keeps every product and cross-product
+/// well inside `i128`, whatever a definition or a patient writes.
+pub const MAX_INTEGER_DIGITS: usize = 9;
+pub const MAX_FRACTION_DIGITS: usize = 6;
+
+/// A rational number `numerator / denominator` with `denominator > 0`, kept in lowest terms.
+#[derive(Clone, Copy, Debug)]
+pub struct Exact {
+    numerator: i128,
+    denominator: i128,
+}
+
+impl Exact {
+    pub fn from_integer(value: i64) -> Exact {
+        Exact { numerator: i128::from(value), denominator: 1 }
+    }
+
+    /// `numerator / denominator`; `None` when the denominator is zero.
+    pub fn ratio(numerator: i64, denominator: i64) -> Option<Exact> {
+        Exact::reduced(i128::from(numerator), i128::from(denominator))
+    }
+
+    fn reduced(numerator: i128, denominator: i128) -> Option<Exact> {
+        if denominator == 0 {
+            return None;
+        }
+        let sign = if denominator < 0 { -1 } else { 1 };
+        let divisor = greatest_common_divisor(numerator.abs(), denominator.abs()).max(1);
+        Some(Exact { numerator: sign * numerator / divisor, denominator: sign * denominator / divisor })
+    }
+
+    /// Parses a plain ASCII decimal: optional `-`, digits, optional `.` and digits. No exponent, no
+    /// separators: the patient-facing parser in `number_input` normalises what people type first.
+    pub fn parse_decimal(text: &str) -> Option<Exact> {
+        let (negative, unsigned) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (integer_part, fraction_part) = match unsigned.split_once('.') {
+            Some((integer, fraction)) => (integer, fraction),
+            None => (unsigned, ""),
+        };
+        let all_digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
+        if !all_digits(integer_part) || !all_digits(fraction_part) {
+            return None;
+        }
+        if integer_part.is_empty() && fraction_part.is_empty() {
+            return None;
+        }
+        let significant_integer = integer_part.trim_start_matches('0');
+        let fraction_part = fraction_part.trim_end_matches('0');
+        if significant_integer.len() > MAX_INTEGER_DIGITS || fraction_part.len() > MAX_FRACTION_DIGITS {
+            return None;
+        }
+        let mut numerator: i128 = 0;
+        for byte in significant_integer.bytes().chain(fraction_part.bytes()) {
+            numerator = numerator * 10 + i128::from(byte - b'0');
+        }
+        let denominator = 10_i128.pow(fraction_part.len() as u32);
+        Exact::reduced(if negative { -numerator } else { numerator }, denominator)
+    }
+
+    /// The decimal a JSON number was written as. `f64`'s `Display` prints the shortest text that
+    /// reads back as the same float, so `34.2` in a file becomes exactly 342/10 here.
+    pub fn from_f64(value: f64) -> Option<Exact> {
+        if !value.is_finite() {
+            return None;
+        }
+        Exact::parse_decimal(&value.to_string())
+    }
+
+    pub fn checked_mul(self, other: Exact) -> Option<Exact> {
+        Exact::reduced(self.numerator.checked_mul(other.numerator)?, self.denominator.checked_mul(other.denominator)?)
+    }
+
+    pub fn checked_div(self, other: Exact) -> Option<Exact> {
+        Exact::reduced(self.numerator.checked_mul(other.denominator)?, self.denominator.checked_mul(other.numerator)?)
+    }
+
+    /// Compares exactly; `None` only if the cross-products overflow, which the digit limits rule out.
+    pub fn checked_cmp(self, other: Exact) -> Option<Ordering> {
+        let left = self.numerator.checked_mul(other.denominator)?;
+        let right = other.numerator.checked_mul(self.denominator)?;
+        Some(left.cmp(&right))
+    }
+
+    pub fn is_integer(self) -> bool {
+        self.denominator == 1
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.numerator < 0
+    }
+
+    /// For display and for serialising answers; never for comparisons.
+    pub fn to_f64(self) -> f64 {
+        self.numerator as f64 / self.denominator as f64
+    }
+}
+
+impl PartialEq for Exact {
+    fn eq(&self, other: &Exact) -> bool {
+        // Both sides are in lowest terms with a positive denominator.
+        self.numerator == other.numerator && self.denominator == other.denominator
+    }
+}
+
+impl Eq for Exact {}
+
+impl fmt::Display for Exact {
+    /// Prints the decimal without float noise when it terminates within six places.
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut scale = 0;
+        let mut scaled = *self;
+        while !scaled.is_integer() && scale < MAX_FRACTION_DIGITS {
+            scaled = Exact { numerator: scaled.numerator * 10, denominator: scaled.denominator };
+            scaled = Exact::reduced(scaled.numerator, scaled.denominator).unwrap_or(scaled);
+            scale += 1;
+        }
+        if !scaled.is_integer() {
+            return write!(formatter, "{}", self.to_f64());
+        }
+        let digits = scaled.numerator.abs().to_string();
+        let sign = if scaled.numerator < 0 { "-" } else { "" };
+        if scale == 0 {
+            return write!(formatter, "{sign}{digits}");
+        }
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (integer, fraction) = padded.split_at(padded.len() - scale);
+        write!(formatter, "{sign}{integer}.{fraction}")
+    }
+}
+
+fn greatest_common_divisor(mut a: i128, mut b: i128) -> i128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(text: &str) -> Exact {
+        Exact::parse_decimal(text).unwrap_or_else(|| panic!("test decimal {text:?} must parse"))
+    }
+
+    #[test]
+    fn parses_decimals_exactly() {
+        assert_eq!(exact("34.2"), Exact::ratio(342, 10).unwrap());
+        assert_eq!(exact("034.20"), exact("34.2"));
+        assert_eq!(exact(".5"), Exact::ratio(1, 2).unwrap());
+        assert_eq!(exact("-2"), Exact::from_integer(-2));
+        assert_eq!(exact("7."), Exact::from_integer(7));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_plain_decimal() {
+        for text in ["", ".", "-", "1e3", "1,5", "1.2.3", " 1", "+1", "１"] {
+            assert_eq!(Exact::parse_decimal(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_more_digits_than_the_limits() {
+        assert!(Exact::parse_decimal("999999999").is_some());
+        assert!(Exact::parse_decimal("1000000000").is_none());
+        assert!(Exact::parse_decimal("0.000001").is_some());
+        assert!(Exact::parse_decimal("0.0000001").is_none());
+    }
+
+    #[test]
+    fn unit_factor_lands_exactly_on_the_limit() {
+        // 2.0 mg/dL bilirubin × 17.1 is exactly the 34.2 µmol/L limit; in f64 it is 34.2000000000000003.
+        let product = exact("2.0").checked_mul(exact("17.1")).unwrap();
+        assert_eq!(product.checked_cmp(exact("34.2")), Some(Ordering::Equal));
+        assert_eq!(exact("0.1").checked_mul(exact("3")).unwrap(), exact("0.3"));
+    }
+
+    #[test]
+    fn from_f64_reads_the_written_decimal() {
+        assert_eq!(Exact::from_f64(34.2), Some(exact("34.2")));
+        assert_eq!(Exact::from_f64(0.1 + 0.2), None, "0.30000000000000004 has too many digits");
+        assert_eq!(Exact::from_f64(f64::NAN), None);
+    }
+
+    #[test]
+    fn displays_without_float_noise() {
+        assert_eq!(exact("34.2").to_string(), "34.2");
+        assert_eq!(exact("-0.05").to_string(), "-0.05");
+        assert_eq!(exact("220").to_string(), "220");
+        assert_eq!(exact("2").checked_div(exact("3")).unwrap().to_string(), (2.0_f64 / 3.0).to_string());
+    }
+
+    #[test]
+    fn division_by_zero_is_none() {
+        assert_eq!(exact("1").checked_div(exact("0")), None);
+    }
+}

@@ -1,0 +1,123 @@
+//! The trial-definition file as it is written: serde types that mirror the JSON and nothing more.
+//!
+//! Every field is optional and every object keeps the fields it did not expect, so that the loader
+//! (`load.rs`) can report *all* missing fields and typos with their paths, instead of serde stopping
+//! at the first. Nothing here is validated; nothing here is used by the evaluator.
+
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Fields an object had that the format does not know, kept to be reported as typos.
+pub type UnknownFields = BTreeMap<String, Value>;
+
+#[derive(Debug, Deserialize)]
+pub struct RawDefinition {
+    pub format: Option<String>,
+    pub languages: Option<Vec<String>>,
+    pub trial: Option<RawTrial>,
+    pub questions: Option<Vec<RawQuestion>>,
+    pub criteria: Option<Vec<RawCriterion>>,
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawTrial {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub plain_title: Option<Value>,
+    pub sponsor: Option<String>,
+    pub registry_id: Option<String>,
+    pub condition: Option<Value>,
+    pub definition_version: Option<String>,
+    pub definition_date: Option<String>,
+    pub source: Option<String>,
+    pub ages: Option<RawAges>,
+    pub sex: Option<String>,
+    pub contacts: Option<Vec<RawContact>>,
+    pub notes: Option<Vec<Value>>,
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawAges {
+    pub min_years: Option<u32>,
+    pub max_years: Option<u32>,
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawContact {
+    pub name: Option<String>,
+    pub role: Option<Value>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawQuestion {
+    pub id: Option<String>,
+    pub kind: Option<String>,
+    pub text: Option<Value>,
+    pub caregiver_text: Option<Value>,
+    pub why: Option<Value>,
+    pub where_to_find: Option<Value>,
+    pub allow_unknown: Option<bool>,
+    pub choices: Option<Vec<RawChoice>>,
+    pub quantity: Option<String>,
+    pub units: Option<Vec<String>>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub visible_when: Option<RawRule>,
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawChoice {
+    pub id: Option<String>,
+    pub label: Option<Value>,
+    pub caregiver_label: Option<Value>,
+    pub score: Option<f64>,
+    pub exclusive: Option<bool>,
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawCriterion {
+    pub id: Option<String>,
+    pub kind: Option<String>,
+    pub number: Option<u32>,
+    pub registry_text: Option<String>,
+    pub summary: Option<Value>,
+    pub interpretation: Option<Value>,
+    pub ask_care_team: Option<Value>,
+    pub rule: Option<RawRule>,
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
+}
+
+/// One node of a rule. Exactly one form must be used: `all`, `any`, `not`, `constant`, or a
+/// comparison (`question` with `op` and `value`, `values` or `min`/`max`, optionally `unit`).
+#[derive(Debug, Deserialize)]
+pub struct RawRule {
+    pub all: Option<Vec<RawRule>>,
+    pub any: Option<Vec<RawRule>>,
+    pub not: Option<Box<RawRule>>,
+    pub constant: Option<bool>,
+    pub question: Option<String>,
+    pub op: Option<String>,
+    pub value: Option<Value>,
+    pub values: Option<Vec<Value>>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub unit: Option<String>,
+    #[serde(flatten)]
+    pub unknown_fields: UnknownFields,
+}

@@ -1,0 +1,28 @@
+//! The screening engine: trial definitions, answers, rules, units and outcomes.
+//!
+//! It must never import yew, web-sys, gloo or wasm-bindgen, and never do IO (no files, network,
+//! clock or randomness): it builds and tests natively, and `tests/engine_is_pure.rs` fails if a
+//! module here reaches for any of them. Evaluating cannot fail; only loading a definition and
+//! reading answers or typed numbers can, with the typed errors below.
+
+mod answers;
+mod evaluate;
+mod exact;
+mod format;
+mod load;
+mod model;
+mod number_input;
+mod text;
+mod units;
+
+pub use answers::{Answer, AnswerError, AnswerErrorKind, Answers};
+pub use evaluate::{CriterionResult, Evaluation, Outcome, Status, Truth};
+pub use exact::Exact;
+pub use load::{LoadError, Problem, FORMAT, SEED_DEFINITION};
+pub use model::{
+    Choice, ChoiceId, Contact, Criterion, CriterionId, CriterionKind, Definition, Question, QuestionId, QuestionKind,
+    Relation, Respondent, Rule, SexEligibility, Test, Trial,
+};
+pub use number_input::{parse_number_input, NumberInputError, TypedNumber};
+pub use text::Text;
+pub use units::{Quantity, Unit};

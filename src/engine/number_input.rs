@@ -1,0 +1,206 @@
+//! Reading a number as a patient types it: full-width digits from a Chinese input method, a
+//! decimal comma, spaces, a unit after the number. What cannot be read without guessing is an
+//! error the widget explains next to the field; nothing here guesses silently.
+
+use super::exact::{Exact, MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS};
+use super::units::Unit;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TypedNumber {
+    pub value: Exact,
+    /// The unit typed after the number, if any; always one of the accepted units.
+    pub unit: Option<Unit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberInputError {
+    Empty,
+    NotANumber,
+    /// More than one number, such as `34 35` or `1.2-3`.
+    TwoNumbers,
+    /// Separators that could mean two different numbers, such as `1,234` (1234 or 1.234) or `1,234,5`.
+    AmbiguousSeparators,
+    TooManyDigits,
+    /// A unit after the number that this question does not take; holds the text as typed.
+    UnitNotAccepted(String),
+}
+
+impl fmt::Display for NumberInputError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumberInputError::Empty => formatter.write_str("enter a number"),
+            NumberInputError::NotANumber => formatter.write_str("not a number"),
+            NumberInputError::TwoNumbers => formatter.write_str("enter one number only"),
+            NumberInputError::AmbiguousSeparators => {
+                formatter.write_str("the separators could mean two different numbers")
+            }
+            NumberInputError::TooManyDigits => write!(
+                formatter,
+                "use at most {MAX_INTEGER_DIGITS} digits before the decimal point and {MAX_FRACTION_DIGITS} after it"
+            ),
+            NumberInputError::UnitNotAccepted(unit) => write!(formatter, "the unit \"{unit}\" is not accepted here"),
+        }
+    }
+}
+
+impl std::error::Error for NumberInputError {}
+
+/// Reads `text` as a number, optionally followed by one of `accepted_units`.
+pub fn parse_number_input(text: &str, accepted_units: &[Unit]) -> Result<TypedNumber, NumberInputError> {
+    let normalised = normalise_width(text);
+    let trimmed = normalised.trim();
+    if trimmed.is_empty() {
+        return Err(NumberInputError::Empty);
+    }
+    let number_end = trimmed
+        .char_indices()
+        .find(|(position, character)| {
+            !(character.is_ascii_digit()
+                || *character == '.'
+                || *character == ','
+                || (*position == 0 && *character == '-'))
+        })
+        .map_or(trimmed.len(), |(position, _)| position);
+    let (number_text, rest) = trimmed.split_at(number_end);
+    let unit_text = rest.trim();
+    if unit_text.chars().any(|character| character.is_ascii_digit()) {
+        return Err(if number_text.chars().any(|character| character.is_ascii_digit()) {
+            NumberInputError::TwoNumbers
+        } else {
+            NumberInputError::NotANumber
+        });
+    }
+    if !number_text.chars().any(|character| character.is_ascii_digit()) {
+        return Err(NumberInputError::NotANumber);
+    }
+    let unit = if unit_text.is_empty() {
+        None
+    } else {
+        match Unit::parse(unit_text) {
+            Some(unit) if accepted_units.contains(&unit) => Some(unit),
+            Some(_) => return Err(NumberInputError::UnitNotAccepted(unit_text.to_owned())),
+            None if unit_text.chars().all(|character| character.is_alphabetic() || "/%µμ×".contains(character)) => {
+                return Err(NumberInputError::UnitNotAccepted(unit_text.to_owned()))
+            }
+            None => return Err(NumberInputError::NotANumber),
+        }
+    };
+    let decimal = plain_decimal(number_text)?;
+    let value = Exact::parse_decimal(&decimal).ok_or(NumberInputError::TooManyDigits)?;
+    Ok(TypedNumber { value, unit })
+}
+
+/// Full-width forms (`４５`, `３４．２`, `，`) and the ideographic space to their ASCII forms,
+/// and typographic minus signs to `-`.
+fn normalise_width(text: &str) -> String {
+    text.chars()
+        .map(|character| match character {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(character as u32 - 0xFEE0).unwrap_or(character),
+            '\u{3000}' | '\u{00A0}' | '\u{202F}' => ' ',
+            '\u{2212}' | '\u{2013}' => '-',
+            other => other,
+        })
+        .collect()
+}
+
+/// Rewrites digits with `.` and `,` as a plain decimal with one `.` (or none), or says why it can't.
+fn plain_decimal(number_text: &str) -> Result<String, NumberInputError> {
+    let (sign, digits) = match number_text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number_text),
+    };
+    let dots = digits.matches('.').count();
+    let commas = digits.matches(',').count();
+    let groups_of_three = |text: &str, separator: char| {
+        let mut parts = text.split(separator);
+        let first = parts.next().unwrap_or_default();
+        (1..=3).contains(&first.len()) && parts.all(|part| part.len() == 3)
+    };
+    let result = match (dots, commas) {
+        (0, 0) | (1, 0) => digits.to_owned(),
+        (0, 1) => {
+            let (before, after) = digits.split_once(',').unwrap_or((digits, ""));
+            if after.len() == 3 && !before.is_empty() && before != "0" {
+                // `1,234`: a thousands separator or a decimal comma, equally likely.
+                return Err(NumberInputError::AmbiguousSeparators);
+            }
+            digits.replace(',', ".")
+        }
+        (0, _) if groups_of_three(digits, ',') => digits.replace(',', ""),
+        (_, 0) if groups_of_three(digits, '.') => digits.replace('.', ""),
+        (1, _) | (_, 1) => {
+            // Both kinds: the last separator is the decimal one, the others must group thousands.
+            let last_dot = digits.rfind('.').unwrap_or(0);
+            let last_comma = digits.rfind(',').unwrap_or(0);
+            let (thousands, decimal) = if last_dot > last_comma { (',', '.') } else { ('.', ',') };
+            let (integer, fraction) = digits.rsplit_once(decimal).unwrap_or((digits, ""));
+            if digits.matches(decimal).count() != 1 || !groups_of_three(integer, thousands) {
+                return Err(NumberInputError::AmbiguousSeparators);
+            }
+            format!("{}.{fraction}", integer.replace(thousands, ""))
+        }
+        _ => return Err(NumberInputError::AmbiguousSeparators),
+    };
+    Ok(format!("{sign}{result}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LAB_UNITS: [Unit; 2] = [Unit::MicromolePerLitre, Unit::MilligramPerDecilitre];
+
+    fn check(input: &str, expected: Result<(&str, Option<Unit>), NumberInputError>) {
+        let parsed = parse_number_input(input, &LAB_UNITS);
+        let expected = expected.map(|(value, unit)| TypedNumber {
+            value: Exact::parse_decimal(value).unwrap_or_else(|| panic!("test value {value:?}")),
+            unit,
+        });
+        assert_eq!(parsed, expected, "input {input:?}");
+    }
+
+    #[test]
+    fn accepts_what_people_type() {
+        check("45", Ok(("45", None)));
+        check("34.2", Ok(("34.2", None)));
+        check("  34.2  ", Ok(("34.2", None)));
+        check("４５", Ok(("45", None)));
+        check("３４．２", Ok(("34.2", None)));
+        check("34,2", Ok(("34.2", None)));
+        check("0,85", Ok(("0.85", None)));
+        check("３４，２", Ok(("34.2", None)));
+        check("34.2 µmol/L", Ok(("34.2", Some(Unit::MicromolePerLitre))));
+        check("34.2µmol/L", Ok(("34.2", Some(Unit::MicromolePerLitre))));
+        check("2 mg/dl", Ok(("2", Some(Unit::MilligramPerDecilitre))));
+        check("2 MG/DL", Ok(("2", Some(Unit::MilligramPerDecilitre))));
+        check("2.0 umol/l", Ok(("2", Some(Unit::MicromolePerLitre))));
+        check("１２０　μmol/L", Ok(("120", Some(Unit::MicromolePerLitre))));
+        check("1,234,567", Ok(("1234567", None)));
+        check("1,234.5", Ok(("1234.5", None)));
+        check("1.234,5", Ok(("1234.5", None)));
+        check("0,123", Ok(("0.123", None)));
+        check(".5", Ok(("0.5", None)));
+        check("-3", Ok(("-3", None)));
+    }
+
+    #[test]
+    fn refuses_to_guess() {
+        check("", Err(NumberInputError::Empty));
+        check("   ", Err(NumberInputError::Empty));
+        check("abc", Err(NumberInputError::NotANumber));
+        check("mg/dL", Err(NumberInputError::NotANumber));
+        check("34 35", Err(NumberInputError::TwoNumbers));
+        check("1.2-3", Err(NumberInputError::TwoNumbers));
+        check("1,234", Err(NumberInputError::AmbiguousSeparators));
+        check("1,234,5", Err(NumberInputError::AmbiguousSeparators));
+        check("1.2.3", Err(NumberInputError::AmbiguousSeparators));
+        check("1,2,3", Err(NumberInputError::AmbiguousSeparators));
+        check("34.2 %", Err(NumberInputError::UnitNotAccepted("%".into())));
+        check("34.2 mmol/L", Err(NumberInputError::UnitNotAccepted("mmol/L".into())));
+        check("12345678901", Err(NumberInputError::TooManyDigits));
+        check("0.1234567", Err(NumberInputError::TooManyDigits));
+        check("4 5", Err(NumberInputError::TwoNumbers));
+        check("45!", Err(NumberInputError::NotANumber));
+    }
+}

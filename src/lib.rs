@@ -1,0 +1,18 @@
+//! Prescreen: a clinical-trial pre-screening questionnaire that runs entirely on the patient's device.
+//!
+//! The crate has two layers. [`engine`] is pure: it loads a trial definition, takes answers and
+//! decides each criterion as met, not met or unknown; it does no IO and imports nothing from the
+//! browser. `ui` (behind the `ui` feature) is the Yew widget that renders what the engine decides.
+//!
+//! ```
+//! use prescreen::engine::{Answers, Definition, Outcome};
+//!
+//! let definition = Definition::seed();
+//! let evaluation = definition.evaluate(&Answers::default());
+//! assert_eq!(evaluation.outcome, Outcome::NeedsReview);
+//! ```
+
+pub mod engine;
+
+#[cfg(feature = "ui")]
+pub mod ui;

@@ -1,0 +1,93 @@
+//! The `prescreen` command-line tool, run as a coordinator would.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on broken fixtures.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+fn prescreen(arguments: &[&str]) -> (bool, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_prescreen"))
+        .args(arguments)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the prescreen binary runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn scratch_file(name: &str, contents: &str) -> String {
+    let path = std::env::temp_dir().join(format!("prescreen-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).expect("temp dir writable");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn check_accepts_the_seed_trial() {
+    let (ok, stdout, _) = prescreen(&["check", "trials/cd123-car-t-aml.json"]);
+    assert!(ok);
+    assert!(stdout.contains("26 questions, 22 criteria (15 inclusion, 7 exclusion)"), "{stdout}");
+}
+
+#[test]
+fn check_lists_every_problem_and_fails() {
+    let (ok, _, stderr) = prescreen(&["check", "tests/definitions/broken/several_problems_at_once.json"]);
+    assert!(!ok);
+    assert!(stderr.contains("has 4 problems"), "{stderr}");
+    assert!(stderr.contains("criteria[1].rule.question: unknown question \"lvef\""), "{stderr}");
+}
+
+#[test]
+fn eval_prints_the_outcome_as_json() {
+    let case: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seed_cases/creatinine_2_5_mgdl.json"),
+        )
+        .expect("case"),
+    )
+    .expect("JSON");
+    let answers = scratch_file("answers.json", &case["answers"].to_string());
+    let (ok, stdout, stderr) = prescreen(&["eval", "trials/cd123-car-t-aml.json", &answers]);
+    assert!(ok, "{stderr}");
+    let result: Value = serde_json::from_str(&stdout).expect("eval prints JSON");
+    assert_eq!(result["outcome"], "not_eligible");
+    assert_eq!(result["unknown"], serde_json::json!([]));
+    let renal = result["criteria"]
+        .as_array()
+        .expect("criteria list")
+        .iter()
+        .find(|criterion| criterion["id"] == "inc12_renal_function");
+    assert_eq!(renal.map(|criterion| &criterion["status"]), Some(&Value::from("not_met")));
+    assert_eq!(result["criteria"].as_array().map(Vec::len), Some(22));
+}
+
+#[test]
+fn eval_rejects_bad_answers_with_every_reason() {
+    let answers = scratch_file(
+        "bad-answers.json",
+        r#"{"age_years": "forty", "lvef_pct": 50, "bilirubin": {"value": 2, "unit": "mmol/L"}, "sex": "woman", "alt": {"value": 10, "upper_limit": 0}}"#,
+    );
+    let (ok, stdout, stderr) = prescreen(&["eval", "seed", &answers]);
+    assert!(!ok);
+    assert!(stdout.is_empty());
+    for expected in [
+        "5 problem(s)",
+        "age_years: expected a whole number of years",
+        "lvef_pct: no such question in this definition",
+        "bilirubin: unit \"mmol/L\" is not accepted",
+        "sex: no choice \"woman\"",
+        "alt: the upper limit must be above 0",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn unknown_command_shows_usage() {
+    let (ok, _, stderr) = prescreen(&["evaluate"]);
+    assert!(!ok);
+    assert!(stderr.contains("usage:"));
+}
