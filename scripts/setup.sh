@@ -35,9 +35,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_vers
   cargo install wasm-bindgen-cli --version "=$wasm_bindgen_version"
 fi
 
-if [ -f package-lock.json ]; then
-  if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(sed -n '1,3p' package-lock.json) <(sed -n '1,3p' node_modules/.package-lock.json) || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing npm packages from package-lock.json"
-    npm ci --no-audit --no-fund --loglevel=error
-  fi
+# npm packages (playwright-core, axe-core, binaryen's wasm-opt) exactly as package-lock.json pins them.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -1,1 +1,260 @@
-//! placeholder
+//! The Yew widget. Components render state and send actions; every decision is an engine call.
+//! Effects that reach outside the widget (fetching a definition, printing, downloading) live in
+//! this root module only.
+
+mod check_answers;
+mod describe;
+mod error_summary;
+mod messages;
+mod question;
+mod result;
+mod start;
+mod state;
+
+use crate::engine::{Definition, LoadError, Respondent};
+use check_answers::CheckAnswersPage;
+use question::QuestionPage;
+use result::ResultPage;
+use start::StartPage;
+use state::{Action, Screen, State};
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+/// A loaded definition shared by every component; equal when it is the same definition, which
+/// spares Yew a deep comparison on every render.
+#[derive(Clone, Debug)]
+pub struct SharedDefinition(Rc<Definition>);
+
+impl SharedDefinition {
+    pub fn new(definition: Definition) -> SharedDefinition {
+        SharedDefinition(Rc::new(definition))
+    }
+}
+
+impl PartialEq for SharedDefinition {
+    fn eq(&self, other: &SharedDefinition) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedDefinition {
+    type Target = Definition;
+
+    fn deref(&self) -> &Definition {
+        &self.0
+    }
+}
+
+/// Where the widget gets its trial from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefinitionSource {
+    /// The compiled-in seed trial.
+    Seed,
+    /// A definition file at this URL, fetched once at load; the request carries no patient data.
+    Url(String),
+}
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct WidgetProps {
+    pub source: DefinitionSource,
+    #[prop_or_else(|| AttrValue::from("en"))]
+    pub language: AttrValue,
+}
+
+enum Loaded {
+    Loading,
+    Ready(SharedDefinition),
+    Broken(Vec<String>),
+}
+
+/// Finds every element that asks for a widget (`[data-prescreen]`, or the page's `#prescreen`) and
+/// mounts one in each.
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+    let mut hosts = Vec::new();
+    if let Ok(found) = document.query_selector_all("[data-prescreen]") {
+        for index in 0..found.length() {
+            if let Some(element) = found.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+                hosts.push(element);
+            }
+        }
+    }
+    if hosts.is_empty() {
+        hosts.extend(document.get_element_by_id("prescreen"));
+    }
+    for host in hosts {
+        let source = match host.get_attribute("data-definition-url") {
+            Some(url) if !url.is_empty() => DefinitionSource::Url(url),
+            _ => DefinitionSource::Seed,
+        };
+        let language = host.get_attribute("data-lang").unwrap_or_else(|| "en".to_owned());
+        yew::Renderer::<Widget>::with_root_and_props(host, WidgetProps { source, language: language.into() }).render();
+    }
+}
+
+#[function_component(Widget)]
+pub fn widget(props: &WidgetProps) -> Html {
+    let loaded = use_state(|| match &props.source {
+        DefinitionSource::Seed => Loaded::Ready(SharedDefinition::new(Definition::seed())),
+        DefinitionSource::Url(_) => Loaded::Loading,
+    });
+    {
+        let loaded = loaded.clone();
+        use_effect_with(props.source.clone(), move |source| {
+            if let DefinitionSource::Url(url) = source.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    loaded.set(match fetch_text(&url).await {
+                        Ok(text) => match Definition::load(&text) {
+                            Ok(definition) => Loaded::Ready(SharedDefinition::new(definition)),
+                            Err(error) => Loaded::Broken(problems(&error)),
+                        },
+                        Err(message) => Loaded::Broken(vec![format!("{url}: {message}")]),
+                    });
+                });
+            }
+        });
+    }
+    let body = match &*loaded {
+        Loaded::Loading => html! { <p class="ps-body" role="status">{ messages::LOADING }</p> },
+        Loaded::Broken(problems) => html! {
+            <div class="ps-broken" role="alert">
+                <p class="ps-body">{ messages::DEFINITION_BROKEN }</p>
+                <details class="ps-details">
+                    <summary class="ps-details__summary">{ messages::DEFINITION_PROBLEMS }</summary>
+                    <ul class="ps-list ps-details__text">{ for problems.iter().map(|problem| html! { <li><code>{ problem.clone() }</code></li> }) }</ul>
+                </details>
+            </div>
+        },
+        Loaded::Ready(definition) => {
+            html! { <Questionnaire definition={definition.clone()} language={props.language.clone()} /> }
+        }
+    };
+    html! { <div class="ps-widget" lang={props.language.clone()}>{ body }</div> }
+}
+
+fn problems(error: &LoadError) -> Vec<String> {
+    error.problems().iter().map(ToString::to_string).collect()
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let describe = |error: JsValue| error.as_string().unwrap_or_else(|| format!("{error:?}"));
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.map_err(describe)?;
+    let response: web_sys::Response = response.dyn_into().map_err(describe)?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(describe)?).await.map_err(describe)?;
+    text.as_string().ok_or_else(|| "the response was not text".to_owned())
+}
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct QuestionnaireProps {
+    pub definition: SharedDefinition,
+    pub language: AttrValue,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &State) -> bool {
+        self.definition == other.definition
+            && self.answers == other.answers
+            && self.screen == other.screen
+            && self.history == other.history
+            && self.respondent == other.respondent
+    }
+}
+
+#[function_component(Questionnaire)]
+pub fn questionnaire(props: &QuestionnaireProps) -> Html {
+    let state = use_reducer_eq({
+        let definition = props.definition.clone();
+        move || State::new(definition)
+    });
+    let dispatch = |make: fn() -> Action| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(make()))
+    };
+    let language = props.language.clone();
+    match state.screen {
+        Screen::Start => {
+            let state_handle = state.clone();
+            let onbegin =
+                Callback::from(move |respondent: Respondent| state_handle.dispatch(Action::Begin(respondent)));
+            html! { <StartPage definition={state.definition.clone()} {language} respondent={state.respondent} {onbegin} /> }
+        }
+        Screen::Question(index) => {
+            let onanswer = {
+                let state = state.clone();
+                Callback::from(move |answer| state.dispatch(Action::Answer { question: index, answer }))
+            };
+            let question = &state.definition.questions[index];
+            html! {
+                <QuestionPage key={question.id.to_string()} definition={state.definition.clone()} {index} respondent={state.respondent} {language}
+                    answer={state.answers.get(question.id.as_str()).cloned()} progress={state.progress()}
+                    {onanswer} onback={dispatch(|| Action::Back)} />
+            }
+        }
+        Screen::CheckAnswers => {
+            let onchange = {
+                let state = state.clone();
+                Callback::from(move |question| state.dispatch(Action::Change { question }))
+            };
+            html! {
+                <CheckAnswersPage definition={state.definition.clone()} answers={state.answers.clone()} evaluation={state.evaluation.clone()}
+                    respondent={state.respondent} {language} {onchange}
+                    oncontinue={dispatch(|| Action::ShowResult)} onback={dispatch(|| Action::Back)} />
+            }
+        }
+        Screen::Result => {
+            let ondownload = {
+                let state = state.clone();
+                Callback::from(move |()| download_answers(&state))
+            };
+            html! {
+                <ResultPage definition={state.definition.clone()} evaluation={state.evaluation.clone()} respondent={state.respondent} {language}
+                    today={today()} onprint={Callback::from(|()| print())} {ondownload}
+                    onchangeanswers={dispatch(|| Action::ShowCheckAnswers)} onstartover={dispatch(|| Action::StartOver)} />
+            }
+        }
+    }
+}
+
+fn today() -> AttrValue {
+    let iso = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    AttrValue::from(iso.get(..10).unwrap_or_default().to_owned())
+}
+
+fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Saves the answers as a JSON file made in the browser: a `blob:` URL, never an upload.
+fn download_answers(state: &State) {
+    let definition = &state.definition;
+    let document = serde_json::json!({
+        "trial": definition.trial.id,
+        "registry_id": definition.trial.registry_id,
+        "definition_version": definition.trial.definition_version,
+        "saved": today().as_str(),
+        "outcome": state.evaluation.outcome.id(),
+        "answers": definition.answers_to_json(&state.answers),
+    });
+    let Ok(text) = serde_json::to_string_pretty(&document) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+    if let Ok(anchor) = document.create_element("a") {
+        if let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlAnchorElement>() {
+            anchor.set_href(&url);
+            anchor.set_download(&format!("prescreen-{}-answers.json", definition.trial.id));
+            anchor.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

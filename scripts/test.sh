@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# One command for every test: installs what is missing, then runs the native engine tests, the
+# component tests in headless Chromium, and the end-to-end tests on the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --features ui --target wasm32-unknown-unknown --lib --bins --test widget -- -D warnings
+
+step "native engine tests (cargo test)"
+cargo test --quiet
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --features ui --target wasm32-unknown-unknown --test widget
+
+step "release build (trunk)"
+scripts/build.sh
+
+step "end-to-end tests in headless Chromium (playwright-core)"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,59 @@
+//! The start screen: what this check is and is not, the privacy promise, and who is answering.
+
+use super::messages as text;
+use super::SharedDefinition;
+use crate::engine::Respondent;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StartPageProps {
+    pub definition: SharedDefinition,
+    pub language: AttrValue,
+    pub respondent: Respondent,
+    pub onbegin: Callback<Respondent>,
+}
+
+#[function_component(StartPage)]
+pub fn start_page(props: &StartPageProps) -> Html {
+    let respondent = use_state(|| props.respondent);
+    let trial = &props.definition.trial;
+    let language = props.language.as_str();
+    let onsubmit = {
+        let respondent = respondent.clone();
+        let onbegin = props.onbegin.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            onbegin.emit(*respondent);
+        })
+    };
+    let choice = |value: Respondent, id: &str, label: &str| {
+        let onchange = {
+            let respondent = respondent.clone();
+            Callback::from(move |_: Event| respondent.set(value))
+        };
+        html! {
+            <div class="ps-choice">
+                <input class="ps-choice__input" type="radio" id={id.to_owned()} name="respondent" value={id.to_owned()} checked={*respondent == value} {onchange} />
+                <label class="ps-choice__label" for={id.to_owned()}>{ label.to_owned() }</label>
+            </div>
+        }
+    };
+    html! {
+        <div class="ps-start">
+            <h1 class="ps-heading ps-heading--large">{ trial.plain_title.get(language) }</h1>
+            <p class="ps-body">{ text::WHAT_THIS_IS }</p>
+            <p class="ps-body ps-privacy">{ text::PRIVACY }</p>
+            <p class="ps-body ps-meta">{ format!("{} · {} · {}", trial.sponsor, trial.registry_id, trial.condition.get(language)) }</p>
+            <form class="ps-form" {onsubmit}>
+                <fieldset class="ps-fieldset">
+                    <legend class="ps-fieldset__legend ps-fieldset__legend--medium">{ text::WHO_IS_ANSWERING }</legend>
+                    <div class="ps-choices">
+                        { choice(Respondent::Patient, "ps-respondent-patient", text::FOR_MYSELF) }
+                        { choice(Respondent::Caregiver, "ps-respondent-caregiver", text::FOR_SOMEONE_ELSE) }
+                    </div>
+                </fieldset>
+                <button type="submit" class="ps-button ps-button--start">{ text::START }</button>
+            </form>
+        </div>
+    }
+}

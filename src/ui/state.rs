@@ -1,0 +1,125 @@
+//! The widget's state and every change to it, as a reducer. Decisions (what to ask next, the
+//! outcome) are engine calls; this module only records where the patient is and what they said.
+
+use super::SharedDefinition;
+use crate::engine::{Answer, Answers, Evaluation, Outcome, Respondent};
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Question(usize),
+    CheckAnswers,
+    Result,
+}
+
+#[derive(Clone, Debug)]
+pub struct State {
+    pub definition: SharedDefinition,
+    pub respondent: Respondent,
+    pub answers: Answers,
+    pub screen: Screen,
+    /// Questions shown before the current one, for Back.
+    pub history: Vec<usize>,
+    /// Set when a question was opened with "Change": after answering, go back to where the patient was.
+    pub return_to: Option<Screen>,
+    pub evaluation: Evaluation,
+}
+
+#[derive(Debug)]
+pub enum Action {
+    Begin(Respondent),
+    Answer { question: usize, answer: Answer },
+    Back,
+    Change { question: usize },
+    ShowCheckAnswers,
+    ShowResult,
+    StartOver,
+}
+
+impl State {
+    pub fn new(definition: SharedDefinition) -> State {
+        let evaluation = definition.evaluate(&Answers::default());
+        State {
+            definition,
+            respondent: Respondent::Patient,
+            answers: Answers::default(),
+            screen: Screen::Start,
+            history: Vec::new(),
+            return_to: None,
+            evaluation,
+        }
+    }
+
+    /// Where to go once there is nothing left to ask: straight to the result when the answers
+    /// already rule the patient out, otherwise to the check-your-answers page.
+    fn screen_after_questions(&self) -> Screen {
+        match self.evaluation.next_question() {
+            Some(next) => Screen::Question(next),
+            None if self.evaluation.outcome == Outcome::NotEligible => Screen::Result,
+            None => Screen::CheckAnswers,
+        }
+    }
+
+    /// Step number of the current question and a total that shrinks as answers make questions moot.
+    pub fn progress(&self) -> (usize, usize) {
+        let step = self.history.len() + 1;
+        let current_is_pending = match self.screen {
+            Screen::Question(index) => self.evaluation.questions_that_matter.contains(&index),
+            _ => false,
+        };
+        let remaining_after_this = self.evaluation.questions_that_matter.len() - usize::from(current_is_pending);
+        (step, step + remaining_after_this)
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            Action::Begin(respondent) => {
+                state.respondent = respondent;
+                state.history.clear();
+                state.screen = state.screen_after_questions();
+            }
+            Action::Answer { question, answer } => {
+                let id = state.definition.questions[question].id.clone();
+                state.answers.set(id, answer);
+                state.evaluation = state.definition.evaluate(&state.answers);
+                state.history.push(question);
+                let next = state.screen_after_questions();
+                state.screen = match (state.return_to, next) {
+                    // A change that opens a new question (a newly relevant follow-up) asks it.
+                    (Some(_), Screen::Question(next)) => Screen::Question(next),
+                    (Some(return_to), _) => return_to,
+                    (None, next) => next,
+                };
+                if !matches!(state.screen, Screen::Question(_)) {
+                    state.return_to = None;
+                }
+            }
+            Action::Back => {
+                state.screen = match (state.history.pop(), state.return_to.take()) {
+                    (Some(previous), return_to) => {
+                        state.return_to = return_to;
+                        Screen::Question(previous)
+                    }
+                    (None, Some(return_to)) => return_to,
+                    (None, None) => Screen::Start,
+                };
+            }
+            Action::Change { question } => {
+                state.return_to = Some(state.screen);
+                state.history.clear();
+                state.screen = Screen::Question(question);
+            }
+            Action::ShowCheckAnswers => state.screen = Screen::CheckAnswers,
+            Action::ShowResult => state.screen = Screen::Result,
+            Action::StartOver => return Rc::new(State::new(state.definition)),
+        }
+        Rc::new(state)
+    }
+}

@@ -1,0 +1,95 @@
+// Shared helpers for the end-to-end tests: Debian's chromium driven by playwright-core, and a
+// patient who answers the widget through its real UI.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export function seedCase(name) {
+  return JSON.parse(readFileSync(join(ROOT, 'tests', 'seed_cases', `${name}.json`), 'utf8'));
+}
+
+/** What the coordinators' CLI says for the same answers: the reference the UI must agree with. */
+export function cliEvaluation(answers) {
+  const file = join(ROOT, 'test-output', `answers-${process.pid}-${Date.now()}.json`);
+  mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+  execFileSync('sh', ['-c', `cat > "${file}"`], { input: JSON.stringify(answers) });
+  const binary = join(ROOT, 'target', 'debug', 'prescreen');
+  return JSON.parse(execFileSync(binary, ['eval', 'seed', file], { encoding: 'utf8' }));
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Answers the question on screen with `value`, as a person would: clicking labels, typing. */
+async function answerQuestion(page, id, value) {
+  const root = page.locator(`[data-question="${id}"]`);
+  const clickLabelFor = async (selector) => {
+    const inputId = await root.locator(selector).getAttribute('id');
+    await root.locator(`label[for="${inputId}"]`).click();
+  };
+  if (value === 'unknown') {
+    const unknownBox = root.locator(`input[name="${id}_unknown"]`);
+    await clickLabelFor((await unknownBox.count()) ? `input[name="${id}_unknown"]` : `input[name="${id}"][value="unknown"]`);
+  } else if (value === true || value === false) {
+    await clickLabelFor(`input[name="${id}"][value="${value ? 'yes' : 'no'}"]`);
+  } else if (typeof value === 'string') {
+    await clickLabelFor(`input[name="${id}"][value="${value}"]`);
+  } else if (Array.isArray(value)) {
+    for (const choice of value) await clickLabelFor(`input[name="${id}"][value="${choice}"]`);
+  } else if (typeof value === 'number') {
+    await root.locator(`input[name="${id}"]`).fill(String(value));
+  } else if ('upper_limit' in value) {
+    await root.locator(`input[name="${id}"]`).fill(String(value.value));
+    await root.locator(`input[name="${id}_upper_limit"]`).fill(String(value.upper_limit));
+  } else {
+    const unit = root.locator(`select[name="${id}_unit"]`);
+    if (await unit.count()) await unit.selectOption(value.unit);
+    await root.locator(`input[name="${id}"]`).fill(String(value.value));
+  }
+  await root.getByRole('button', { name: 'Continue' }).click();
+}
+
+/**
+ * Completes the questionnaire through the UI with a case's answers and returns what the result
+ * page shows: the outcome and each criterion's status, plus the questions that were asked.
+ */
+export async function completeThroughUi(page, seed, { onQuestion } = {}) {
+  const respondent = seed.respondent === 'caregiver' ? 'caregiver' : 'patient';
+  await page.locator(`label[for="ps-respondent-${respondent}"]`).click();
+  await page.getByRole('button', { name: 'Start' }).click();
+  const asked = [];
+  for (let step = 0; step < 60; step += 1) {
+    await page.waitForSelector('[data-question], .ps-check-answers, [data-outcome]');
+    const question = page.locator('[data-question]');
+    if (!(await question.count())) break;
+    const id = await question.getAttribute('data-question');
+    if (asked.includes(id)) throw new Error(`question ${id} was asked twice`);
+    asked.push(id);
+    if (!(id in seed.answers)) throw new Error(`the widget asked ${id}, which the case does not answer`);
+    if (onQuestion) await onQuestion(id);
+    await answerQuestion(page, id, seed.answers[id]);
+    await page.waitForFunction((previous) => document.querySelector('[data-question]')?.dataset.question !== previous, id);
+  }
+  if (await page.locator('.ps-check-answers').count()) {
+    await page.getByRole('button', { name: 'See the result' }).click();
+  }
+  await page.waitForSelector('[data-outcome]');
+  const outcome = await page.locator('[data-outcome]').getAttribute('data-outcome');
+  const criteria = Object.fromEntries(await page.locator('[data-criterion]').evaluateAll((items) =>
+    items.map((item) => [item.dataset.criterion, item.dataset.status])));
+  return { outcome, criteria, asked };
+}

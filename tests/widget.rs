@@ -1,0 +1,121 @@
+//! Component tests in headless Chromium: the widget mounted on a page, driven through its DOM.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A missing element should fail the test loudly.
+
+use prescreen::ui::{DefinitionSource, Widget, WidgetProps};
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+async fn mount() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<Widget>::with_root_and_props(
+        host.clone(),
+        WidgetProps { source: DefinitionSource::Seed, language: "en".into() },
+    )
+    .render();
+    settle().await;
+    host
+}
+
+fn find(host: &Element, selector: &str) -> Element {
+    host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn text(host: &Element, selector: &str) -> String {
+    find(host, selector).text_content().unwrap_or_default().trim().to_owned()
+}
+
+async fn click(host: &Element, selector: &str) {
+    find(host, selector).dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+}
+
+async fn type_into(host: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(host, selector).dyn_into().unwrap();
+    input.set_value(value);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    settle().await;
+}
+
+async fn continue_(host: &Element) {
+    click(host, "button[type=submit]").await;
+}
+
+async fn start(host: &Element) {
+    click(host, "button[type=submit]").await;
+}
+
+#[wasm_bindgen_test]
+async fn number_questions_are_labelled_by_their_heading() {
+    let host = mount().await;
+    start(&host).await;
+    assert_eq!(find(&host, "[data-question]").get_attribute("data-question").as_deref(), Some("age_years"));
+    assert_eq!(text(&host, "h1 label[for='ps-age_years-value']"), "How old are you?");
+    assert!(host.query_selector("#ps-age_years-value").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn choice_questions_are_fieldsets_with_the_question_as_legend() {
+    let host = mount().await;
+    start(&host).await;
+    type_into(&host, "#ps-age_years-value", "45").await;
+    continue_(&host).await;
+    assert_eq!(text(&host, "fieldset legend h1"), "What was your sex at birth?");
+    assert_eq!(text(&host, "label[for='ps-sex-0']"), "Female");
+    click(&host, "#ps-sex-0").await;
+    continue_(&host).await;
+    // A yes/no question offers "I don't know" after an "or" divider.
+    assert_eq!(find(&host, "[data-question]").get_attribute("data-question").as_deref(), Some("aml_diagnosis"));
+    assert_eq!(text(&host, "label[for='ps-aml_diagnosis-2']"), "I don't know");
+    assert_eq!(text(&host, ".ps-choice__divider"), "or");
+    click(&host, "#ps-aml_diagnosis-0").await;
+    continue_(&host).await;
+    // The follow-up shown only after an AML answer: a multiple choice with checkboxes.
+    assert_eq!(find(&host, "[data-question]").get_attribute("data-question").as_deref(), Some("aml_course"));
+    assert_eq!(find(&host, "#ps-aml_course-0").get_attribute("type").as_deref(), Some("checkbox"));
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_answer_is_explained_and_linked() {
+    let host = mount().await;
+    start(&host).await;
+    continue_(&host).await;
+    let link = find(&host, ".ps-error-summary a");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#ps-age_years-value"));
+    assert!(link.text_content().unwrap_or_default().starts_with("Enter a number"));
+    let described_by = find(&host, "#ps-age_years-value").get_attribute("aria-describedby").unwrap_or_default();
+    assert!(described_by.split(' ').any(|id| id == "ps-age_years-error"), "{described_by}");
+    assert!(text(&host, "#ps-age_years-error").contains("Enter a number"));
+    assert_eq!(find(&host, "#ps-age_years-value").get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn back_keeps_the_answer() {
+    let host = mount().await;
+    start(&host).await;
+    type_into(&host, "#ps-age_years-value", "45").await;
+    continue_(&host).await;
+    click(&host, ".ps-back-link").await;
+    let input: HtmlInputElement = find(&host, "#ps-age_years-value").dyn_into().unwrap();
+    assert_eq!(input.value(), "45");
+}
+
+#[wasm_bindgen_test]
+async fn caregiver_wording() {
+    let host = mount().await;
+    click(&host, "#ps-respondent-caregiver").await;
+    start(&host).await;
+    assert_eq!(text(&host, "h1 label"), "How old is the patient?");
+}
