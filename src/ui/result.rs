@@ -22,8 +22,10 @@ pub struct ResultPageProps {
 }
 
 /// How a criterion's status reads for the patient: whether it fits, and the words for it.
-fn status_words(kind: CriterionKind, status: Status) -> (&'static str, &'static str, &'static str) {
+fn status_words(kind: CriterionKind, status: Status, outcome: Outcome) -> (&'static str, &'static str, &'static str) {
     match (kind, status) {
+        // Once another criterion has ruled the patient out, the rest were not asked about.
+        (_, Status::Unknown) if outcome == Outcome::NotEligible => ("unknown", "–", text::NOT_CHECKED),
         (_, Status::Unknown) => ("unknown", "?", text::UNKNOWN),
         (CriterionKind::Inclusion, Status::Met) => ("fits", "✓", text::MET),
         (CriterionKind::Inclusion, Status::NotMet) => ("does-not-fit", "✗", text::NOT_MET),
@@ -61,7 +63,7 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                 <h2 class="ps-heading ps-heading--small">{ heading_text }</h2>
                 <ol class="ps-criteria">
                     { for criteria_of(kind).map(|(criterion, result)| {
-                        let (fit, icon, words) = status_words(kind, result.status);
+                        let (fit, icon, words) = status_words(kind, result.status, outcome);
                         html! {
                             <li class={classes!("ps-criterion", format!("ps-criterion--{fit}"))} data-criterion={criterion.id.to_string()} data-status={result.status.id()}>
                                 <span class="ps-criterion__icon" aria-hidden="true">{ icon }</span>
@@ -98,6 +100,16 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                 <h1 class="ps-panel__title" tabindex="-1" ref={heading}>{ text::outcome_heading(outcome) }</h1>
                 <p class="ps-panel__body">{ text::outcome_body(outcome, props.respondent) }</p>
             </div>
+            if outcome == Outcome::NotEligible {
+                <section class="ps-result__section">
+                    <h2 class="ps-heading ps-heading--small">{ text::WHY_NOT_ELIGIBLE }</h2>
+                    <ul class="ps-list">
+                        { for definition.criteria.iter().zip(&props.evaluation.criteria).filter(|(_, result)| result.rules_out()).map(|(criterion, _)| html! {
+                            <li>{ criterion.summary.get(language) }{ " (" }<q lang="en">{ criterion.registry_text.clone() }</q>{ ")" }</li>
+                        }) }
+                    </ul>
+                </section>
+            }
             if outcome == Outcome::NeedsReview && !questions_for_care_team.is_empty() {
                 <section class="ps-result__section">
                     <h2 class="ps-heading ps-heading--small">{ text::ASK_YOUR_CARE_TEAM }</h2>

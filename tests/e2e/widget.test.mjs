@@ -206,3 +206,42 @@ describe('question pages', () => {
     await context.close();
   });
 });
+
+describe('definitions loaded from the host', () => {
+  /** Serves the demo page with the widget pointed at `definition`, through Playwright routes. */
+  async function openWithDefinition(definition) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const demo = readFileSync(join(DIST, 'index.html'), 'utf8')
+      .replace('<div id="prescreen"></div>', '<div data-prescreen data-definition-url="/trial-under-test.json"></div>');
+    await page.route('**/hosted.html', (route) => route.fulfill({ contentType: 'text/html', body: demo }));
+    await page.route('**/trial-under-test.json', (route) => route.fulfill({ contentType: 'application/json', body: definition }));
+    await page.goto(`${server.url}hosted.html`);
+    return { context, page };
+  }
+
+  test('a valid definition file is fetched once and screened', async () => {
+    const minimal = readFileSync(join(ROOT, 'tests', 'definitions', 'minimal.json'), 'utf8');
+    const { context, page } = await openWithDefinition(minimal);
+    await page.getByRole('heading', { name: 'An example trial' }).waitFor();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('input[name="age_years"]').fill('70');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('[data-outcome="not_eligible"]').waitFor();
+    await context.close();
+  });
+
+  test('a broken definition shows a calm message and every problem for the coordinator', async () => {
+    const broken = readFileSync(join(ROOT, 'tests', 'definitions', 'broken', 'several_problems_at_once.json'), 'utf8');
+    const { context, page } = await openWithDefinition(broken);
+    const alert = page.locator('.ps-broken');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /cannot be shown right now/);
+    await alert.getByText('Details for the trial coordinator').click();
+    const problems = await alert.locator('li').allInnerTexts();
+    assert.equal(problems.length, 4);
+    assert.ok(problems.includes('criteria[1].rule.question: unknown question "lvef"'), problems.join('\n'));
+    await screenshot(page, 'definition-broken');
+    await context.close();
+  });
+});

@@ -1,0 +1,73 @@
+// Benchmark (not a test): prints the bytes the widget ships (raw / gzip -9 / brotli 11) and how
+// fast it is in headless Chromium: time to the first screen, to the first question, and per answer.
+// Usage: node bench/bench.mjs [--runs N] [--throttle RATE]   (after scripts/build.sh)
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { startServer } from '../tests/e2e/server.mjs';
+import { launch, ROOT, seedCase } from '../tests/e2e/browser.mjs';
+
+const argument = (name, fallback) => {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const RUNS = argument('--runs', 5);
+const THROTTLE = argument('--throttle', 1);
+const DIST = join(ROOT, 'dist');
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+console.log('## Shipped bytes (dist/)\n');
+console.log('| file | raw | gzip -9 | brotli 11 |\n|---|---:|---:|---:|');
+const totals = { raw: 0, gzip: 0, brotli: 0 };
+for (const name of readdirSync(DIST).sort()) {
+  const body = readFileSync(join(DIST, name));
+  const sizes = {
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  for (const key of Object.keys(totals)) totals[key] += sizes[key];
+  console.log(`| ${name.replace(/-[0-9a-f]{15,16}(_bg)?\./, '$1.')} | ${sizes.raw} | ${sizes.gzip} | ${sizes.brotli} |`);
+}
+console.log(`| **total** | ${totals.raw} (${kib(totals.raw)}) | ${totals.gzip} (${kib(totals.gzip)}) | ${totals.brotli} (${kib(totals.brotli)}) |`);
+
+const server = await startServer(DIST);
+const browser = await launch();
+const seed = seedCase('eligible_woman');
+const samples = { firstScreen: [], firstQuestion: [], perAnswer: [] };
+for (let run = 0; run < RUNS; run += 1) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const started = Date.now();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start' }).waitFor();
+  samples.firstScreen.push(Date.now() - started);
+  const clicked = Date.now();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.locator('input[name="age_years"]').waitFor();
+  samples.firstQuestion.push(Date.now() - clicked);
+  // Per answer: from Continue to the next question on screen, for the number questions of the eligible case.
+  for (const [id, value] of [['age_years', 45]]) {
+    await page.locator(`input[name="${id}"]`).fill(String(value));
+    const before = Date.now();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('[data-question="sex"]').waitFor();
+    samples.perAnswer.push(Date.now() - before);
+  }
+  await context.close();
+}
+await browser.close();
+await server.close();
+console.log(`\n## Timings in headless Chromium (median of ${RUNS}, CPU throttle ${THROTTLE}×, wall clock incl. Playwright round trips)\n`);
+console.log(`| metric | median ms |\n|---|---:|`);
+console.log(`| navigation → start screen interactive | ${median(samples.firstScreen)} |`);
+console.log(`| Start → first question on screen | ${median(samples.firstQuestion)} |`);
+console.log(`| Continue → next question on screen | ${median(samples.perAnswer)} |`);
+console.log(`\n(scenario: ${seed.description})`);
