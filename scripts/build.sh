@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 cargo fetch --quiet
 trunk build --release --offline --dist dist "$@"
+node scripts/package-dist.mjs dist

@@ -20,7 +20,7 @@ async fn mount() -> Element {
     document.body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<Widget>::with_root_and_props(
         host.clone(),
-        WidgetProps { source: DefinitionSource::Seed, language: "en".into() },
+        WidgetProps { source: DefinitionSource::Seed, language: "en".into(), host: None, outcome_event: false },
     )
     .render();
     settle().await;

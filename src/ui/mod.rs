@@ -60,6 +60,32 @@ pub struct WidgetProps {
     pub source: DefinitionSource,
     #[prop_or_else(|| AttrValue::from("en"))]
     pub language: AttrValue,
+    /// The host page's element, for the opt-in outcome event.
+    #[prop_or_default]
+    pub host: Option<web_sys::Element>,
+    /// Whether the host asked (`data-events="outcome"`) to be told the outcome. Never the answers.
+    #[prop_or_default]
+    pub outcome_event: bool,
+}
+
+/// Every stylesheet of the widget, compiled in: it is adopted by each widget's shadow root, so the
+/// host page needs no `<link>` and no `style-src` exception, and its CSS cannot reach inside.
+const WIDGET_CSS: &str = concat!(
+    include_str!("../../styles/tokens.css"),
+    include_str!("../../styles/widget.css"),
+    include_str!("../../styles/form.css"),
+    include_str!("../../styles/choice.css"),
+    include_str!("../../styles/button.css"),
+    include_str!("../../styles/error-summary.css"),
+    include_str!("../../styles/summary-list.css"),
+    include_str!("../../styles/result.css"),
+    include_str!("../../styles/print.css"),
+);
+
+fn widget_stylesheet() -> Option<web_sys::CssStyleSheet> {
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    sheet.replace_sync(WIDGET_CSS).ok()?;
+    Some(sheet)
 }
 
 enum Loaded {
@@ -69,7 +95,7 @@ enum Loaded {
 }
 
 /// Finds every element that asks for a widget (`[data-prescreen]`, or the page's `#prescreen`) and
-/// mounts one in each.
+/// mounts one in each, inside its own shadow root so that host styles and widget styles stay apart.
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
     let mut hosts = Vec::new();
@@ -83,13 +109,32 @@ pub fn start() {
     if hosts.is_empty() {
         hosts.extend(document.get_element_by_id("prescreen"));
     }
+    let stylesheet = widget_stylesheet();
     for host in hosts {
+        // A second start() must not mount a second widget in the same place.
+        if host.shadow_root().is_some() {
+            continue;
+        }
+        let Ok(shadow) = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) else {
+            continue;
+        };
+        if let Some(sheet) = &stylesheet {
+            let _ = js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(sheet));
+        }
+        let Ok(root) = document.create_element("div") else { continue };
+        if shadow.append_child(&root).is_err() {
+            continue;
+        }
         let source = match host.get_attribute("data-definition-url") {
             Some(url) if !url.is_empty() => DefinitionSource::Url(url),
             _ => DefinitionSource::Seed,
         };
         let language = host.get_attribute("data-lang").unwrap_or_else(|| "en".to_owned());
-        yew::Renderer::<Widget>::with_root_and_props(host, WidgetProps { source, language: language.into() }).render();
+        let outcome_event = host
+            .get_attribute("data-events")
+            .is_some_and(|events| events.split_whitespace().any(|event| event == "outcome"));
+        let props = WidgetProps { source, language: language.into(), host: Some(host), outcome_event };
+        yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     }
 }
 
@@ -127,7 +172,10 @@ pub fn widget(props: &WidgetProps) -> Html {
             </div>
         },
         Loaded::Ready(definition) => {
-            html! { <Questionnaire definition={definition.clone()} language={props.language.clone()} /> }
+            html! {
+                <Questionnaire definition={definition.clone()} language={props.language.clone()}
+                    host={props.host.clone()} outcome_event={props.outcome_event} />
+            }
         }
     };
     html! { <div class="ps-widget" lang={props.language.clone()}>{ body }</div> }
@@ -153,6 +201,10 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 pub struct QuestionnaireProps {
     pub definition: SharedDefinition,
     pub language: AttrValue,
+    #[prop_or_default]
+    pub host: Option<web_sys::Element>,
+    #[prop_or_default]
+    pub outcome_event: bool,
 }
 
 impl PartialEq for State {
@@ -176,6 +228,21 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
         Callback::from(move |_| state.dispatch(make()))
     };
     let language = props.language.clone();
+    let in_progress = !state.answers.is_empty() && state.screen != Screen::Result;
+    use_effect_with(in_progress, |in_progress| {
+        let guard = in_progress.then(LeaveGuard::install).flatten();
+        move || drop(guard)
+    });
+    {
+        let outcome = (state.screen == Screen::Result).then_some(state.evaluation.outcome);
+        let host = props.host.clone().filter(|_| props.outcome_event);
+        let trial = state.definition.trial.id.clone();
+        use_effect_with(outcome, move |outcome| {
+            if let (Some(outcome), Some(host)) = (outcome, host) {
+                announce_outcome(&host, &trial, outcome.id());
+            }
+        });
+    }
     match state.screen {
         Screen::Start => {
             let state_handle = state.clone();
@@ -257,4 +324,47 @@ fn download_answers(state: &State) {
         }
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// While answers are in progress, leaving or reloading the page asks the browser's "leave this
+/// page?" question. Removed when dropped.
+struct LeaveGuard {
+    listener: wasm_bindgen::closure::Closure<dyn Fn(web_sys::BeforeUnloadEvent)>,
+}
+
+impl LeaveGuard {
+    fn install() -> Option<LeaveGuard> {
+        let window = web_sys::window()?;
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+            |event: web_sys::BeforeUnloadEvent| {
+                event.prevent_default();
+                event.set_return_value("");
+            },
+        );
+        window.add_event_listener_with_callback("beforeunload", listener.as_ref().unchecked_ref()).ok()?;
+        Some(LeaveGuard { listener })
+    }
+}
+
+impl Drop for LeaveGuard {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback("beforeunload", self.listener.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// The opt-in host event: `prescreen:outcome` on the host element, with the trial id and the
+/// outcome only. No answer is ever in it.
+fn announce_outcome(host: &web_sys::Element, trial: &str, outcome: &str) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"trial".into(), &trial.into());
+    let _ = js_sys::Reflect::set(&detail, &"outcome".into(), &outcome.into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("prescreen:outcome", &init) {
+        let _ = host.dispatch_event(&event);
+    }
 }

@@ -136,7 +136,7 @@ pub fn result_page(props: &ResultPageProps) -> Html {
             <h2 class="ps-heading ps-heading--medium">{ text::CRITERIA_HEADING }</h2>
             { criterion_list(CriterionKind::Inclusion, text::INCLUSION) }
             { criterion_list(CriterionKind::Exclusion, text::EXCLUSION) }
-            <p class="ps-body ps-meta">{ format!("Criteria from: {} Definition version {} ({}).", trial.source, trial.definition_version, trial.definition_date) }</p>
+            <p class="ps-body ps-meta">{ format!("Criteria from: {}. Definition version {} ({}).", trial.source.trim_end_matches('.'), trial.definition_version, trial.definition_date) }</p>
         </div>
     }
 }

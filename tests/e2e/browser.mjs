@@ -35,8 +35,8 @@ export async function screenshot(page, name) {
 }
 
 /** Answers the question on screen with `value`, as a person would: clicking labels, typing. */
-async function answerQuestion(page, id, value) {
-  const root = page.locator(`[data-question="${id}"]`);
+async function answerQuestion(scope, id, value) {
+  const root = scope.locator(`[data-question="${id}"]`);
   const clickLabelFor = async (selector) => {
     const inputId = await root.locator(selector).getAttribute('id');
     await root.locator(`label[for="${inputId}"]`).click();
@@ -63,33 +63,58 @@ async function answerQuestion(page, id, value) {
   await root.getByRole('button', { name: 'Continue' }).click();
 }
 
+/** The widget's current screen inside `scope`: a question id, "check", "result" or null. */
+async function currentScreen(scope) {
+  const question = scope.locator('[data-question]');
+  if (await question.count()) return question.getAttribute('data-question');
+  if (await scope.locator('.ps-check-answers').count()) return 'check';
+  if (await scope.locator('[data-outcome]').count()) return 'result';
+  return null;
+}
+
+async function nextScreen(scope, previous) {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const screen = await currentScreen(scope);
+    if (screen && screen !== previous) return screen;
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  throw new Error(`the widget stayed on ${previous}`);
+}
+
 /**
  * Completes the questionnaire through the UI with a case's answers and returns what the result
  * page shows: the outcome and each criterion's status, plus the questions that were asked.
+ * `scope` is the page, or a locator holding one widget (locators reach into its shadow root).
  */
-export async function completeThroughUi(page, seed, { onQuestion } = {}) {
+export async function completeThroughUi(scope, seed, { onQuestion } = {}) {
   const respondent = seed.respondent === 'caregiver' ? 'caregiver' : 'patient';
-  await page.locator(`label[for="ps-respondent-${respondent}"]`).click();
-  await page.getByRole('button', { name: 'Start' }).click();
+  await scope.locator(`label[for="ps-respondent-${respondent}"]`).click();
+  await scope.getByRole('button', { name: 'Start' }).click();
   const asked = [];
-  for (let step = 0; step < 60; step += 1) {
-    await page.waitForSelector('[data-question], .ps-check-answers, [data-outcome]');
-    const question = page.locator('[data-question]');
-    if (!(await question.count())) break;
-    const id = await question.getAttribute('data-question');
+  let screen = await nextScreen(scope, null);
+  while (screen !== 'check' && screen !== 'result') {
+    const id = screen;
     if (asked.includes(id)) throw new Error(`question ${id} was asked twice`);
     asked.push(id);
     if (!(id in seed.answers)) throw new Error(`the widget asked ${id}, which the case does not answer`);
     if (onQuestion) await onQuestion(id);
-    await answerQuestion(page, id, seed.answers[id]);
-    await page.waitForFunction((previous) => document.querySelector('[data-question]')?.dataset.question !== previous, id);
+    await answerQuestion(scope, id, seed.answers[id]);
+    screen = await nextScreen(scope, id);
   }
-  if (await page.locator('.ps-check-answers').count()) {
-    await page.getByRole('button', { name: 'See the result' }).click();
+  if (screen === 'check') {
+    await scope.getByRole('button', { name: 'See the result' }).click();
+    await scope.locator('[data-outcome]').waitFor();
   }
-  await page.waitForSelector('[data-outcome]');
-  const outcome = await page.locator('[data-outcome]').getAttribute('data-outcome');
-  const criteria = Object.fromEntries(await page.locator('[data-criterion]').evaluateAll((items) =>
+  const outcome = await scope.locator('[data-outcome]').getAttribute('data-outcome');
+  const criteria = Object.fromEntries(await scope.locator('[data-criterion]').evaluateAll((items) =>
     items.map((item) => [item.dataset.criterion, item.dataset.status])));
   return { outcome, criteria, asked };
+}
+
+/** The element focused inside the first widget's shadow root, described for assertions. */
+export async function focusedInWidget(page) {
+  return page.evaluate(() => {
+    const focused = document.querySelector('[data-prescreen]')?.shadowRoot?.activeElement;
+    return focused ? { tag: focused.tagName.toLowerCase(), name: focused.getAttribute('name'), className: focused.className } : null;
+  });
 }

@@ -10,7 +10,11 @@ const TYPES = {
   '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-export async function startServer(root, port = 0, { headers = {} } = {}) {
+/**
+ * Serves `root` on 127.0.0.1. `headersFor(path)` may add response headers per path (the tests use
+ * it to send a Content-Security-Policy with one page).
+ */
+export async function startServer(root, port = 0, { headersFor = () => ({}) } = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (request, response) => {
@@ -24,7 +28,13 @@ export async function startServer(root, port = 0, { headers = {} } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+      // CORS lets a sandboxed iframe (an opaque origin) load the widget's modules, as a CDN would.
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        'access-control-allow-origin': '*',
+        ...(headersFor(path) ?? {}),
+      });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { cliEvaluation, completeThroughUi, launch, ROOT, screenshot, SCREENSHOTS, seedCase } from './browser.mjs';
+import { cliEvaluation, completeThroughUi, focusedInWidget, launch, ROOT, screenshot, SCREENSHOTS, seedCase } from './browser.mjs';
 
 const DIST = process.env.PRESCREEN_DIST ?? join(ROOT, 'dist');
 let server;
@@ -130,7 +130,7 @@ describe('question pages', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     const summary = page.locator('.ps-error-summary');
     await summary.waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('ps-error-summary')), true, 'summary takes focus');
+    assert.match((await focusedInWidget(page))?.className ?? '', /ps-error-summary/, 'summary takes focus');
     assert.match(await summary.innerText(), /There is a problem/);
     assert.match(await page.locator('.ps-error-message').innerText(), /Enter a number/);
     const described = await page.locator('input[name="age_years"]').getAttribute('aria-describedby');
@@ -138,7 +138,7 @@ describe('question pages', () => {
     assert.equal(await page.locator('input[name="age_years"]').inputValue(), 'forty', 'what was typed is kept');
     await screenshot(page, 'question-error');
     await summary.getByRole('link').click();
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'age_years', 'link focuses the field');
+    assert.equal((await focusedInWidget(page))?.name, 'age_years', 'link focuses the field');
     await page.locator('input[name="age_years"]').fill('４５');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('[data-question="sex"]').waitFor();
@@ -213,7 +213,7 @@ describe('definitions loaded from the host', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const demo = readFileSync(join(DIST, 'index.html'), 'utf8')
-      .replace('<div id="prescreen"></div>', '<div data-prescreen data-definition-url="/trial-under-test.json"></div>');
+      .replace('<div id="prescreen" data-prescreen></div>', '<div data-prescreen data-definition-url="/trial-under-test.json"></div>');
     await page.route('**/hosted.html', (route) => route.fulfill({ contentType: 'text/html', body: demo }));
     await page.route('**/trial-under-test.json', (route) => route.fulfill({ contentType: 'application/json', body: definition }));
     await page.goto(`${server.url}hosted.html`);

@@ -1,0 +1,189 @@
+// Accessibility: axe-core on every screen type at phone and desktop widths, and the whole
+// questionnaire completed with the keyboard alone.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startServer } from './server.mjs';
+import { completeThroughUi, launch, ROOT, screenshot, seedCase } from './browser.mjs';
+
+const DIST = process.env.PRESCREEN_DIST ?? join(ROOT, 'dist');
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return results.violations.map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  }, TAGS);
+}
+
+for (const [label, viewport] of [['320 px', { width: 320, height: 700 }], ['desktop', { width: 1280, height: 900 }]]) {
+  describe(`axe-core finds nothing at ${label}`, () => {
+    test('on every screen type', async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByRole('button', { name: 'Start' }).waitFor();
+      const screens = {};
+      screens.start = await axeViolations(page);
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.locator('[data-question="age_years"]').waitFor();
+      screens['question: age'] = await axeViolations(page);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('.ps-error-summary').waitFor();
+      screens['question with errors'] = await axeViolations(page);
+      // Walk one case from the start, checking every question kind on the way.
+      await page.goto(server.url);
+      const seen = new Set();
+      const result = await completeThroughUi(page, seedCase('eligible_woman'), {
+        onQuestion: async (id) => {
+          const kind = await page.locator(`[data-question="${id}"] input`).first().getAttribute('type');
+          const key = `question: ${id} (${kind})`;
+          if (['sex', 'aml_diagnosis', 'aml_course', 'lvef_percent', 'alt', 'bilirubin'].includes(id) && !seen.has(key)) {
+            seen.add(key);
+            screens[key] = await axeViolations(page);
+          }
+        },
+      });
+      assert.equal(result.outcome, 'likely_eligible');
+      screens['result: likely eligible'] = await axeViolations(page);
+      await page.getByRole('button', { name: 'Change answers' }).click();
+      await page.locator('.ps-check-answers').waitFor();
+      screens['check answers'] = await axeViolations(page);
+      for (const name of ['kps_60', 'cd123_unknown']) {
+        await page.goto(server.url);
+        await completeThroughUi(page, seedCase(name));
+        screens[`result: ${name}`] = await axeViolations(page);
+      }
+      const failures = Object.entries(screens).filter(([, violations]) => violations.length);
+      assert.deepEqual(failures, [], JSON.stringify(failures, null, 2));
+      assert.ok(Object.keys(screens).length >= 12, `checked ${Object.keys(screens).length} screens`);
+      await context.close();
+    });
+  });
+}
+
+/** The focused element inside the widget's shadow root. */
+const focused = (page) => page.evaluate(() => {
+  const element = document.querySelector('[data-prescreen]').shadowRoot.activeElement;
+  return element && { tag: element.tagName.toLowerCase(), name: element.getAttribute('name'), value: element.value,
+    type: element.getAttribute('type'), checked: element.checked, text: element.textContent.trim(), id: element.id };
+});
+
+async function tabUntil(page, matches, description) {
+  for (let presses = 0; presses < 40; presses += 1) {
+    await page.keyboard.press('Tab');
+    const element = await focused(page);
+    if (element && matches(element)) return element;
+  }
+  throw new Error(`Tab never reached ${description}`);
+}
+
+describe('keyboard only', () => {
+  test('completes the questionnaire with Tab, arrow keys, Space and Enter', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Start' }).waitFor();
+    const seed = seedCase('eligible_woman');
+    await tabUntil(page, (element) => element.name === 'respondent', 'the respondent choice');
+    await tabUntil(page, (element) => element.tag === 'button' && element.text === 'Start', 'Start');
+    await page.keyboard.press('Enter');
+    const asked = [];
+    for (let step = 0; step < 40; step += 1) {
+      await page.waitForTimeout(60);
+      const id = await page.locator('[data-question]').getAttribute('data-question', { timeout: 2000 }).catch(() => null);
+      if (!id) break;
+      asked.push(id);
+      const start = await focused(page);
+      assert.equal(start?.tag, 'h1', `${id}: focus starts on the question heading`);
+      const value = seed.answers[id];
+      if (typeof value === 'number') {
+        await tabUntil(page, (element) => element.name === id, `${id}'s field`);
+        await page.keyboard.type(String(value));
+      } else if (value === true || value === false || typeof value === 'string') {
+        const wanted = value === true ? 'yes' : value === false ? 'no' : value;
+        await tabUntil(page, (element) => element.name === id, `${id}'s choices`);
+        // Tab enters the group on its first option; the arrow keys move through the rest.
+        await page.keyboard.press('Space');
+        for (let moves = 0; moves < 12 && (await focused(page)).value !== wanted; moves += 1) await page.keyboard.press('ArrowDown');
+        assert.equal((await focused(page)).value, wanted);
+        assert.equal((await focused(page)).checked, true);
+      } else if (Array.isArray(value)) {
+        for (const choice of value) {
+          await tabUntil(page, (element) => element.name === id && element.value === choice, `${id}=${choice}`);
+          await page.keyboard.press('Space');
+        }
+      } else if ('upper_limit' in value) {
+        await tabUntil(page, (element) => element.name === id, `${id}'s value`);
+        await page.keyboard.type(String(value.value));
+        await tabUntil(page, (element) => element.name === `${id}_upper_limit`, `${id}'s upper limit`);
+        await page.keyboard.type(String(value.upper_limit));
+      } else {
+        await tabUntil(page, (element) => element.name === id, `${id}'s value`);
+        await page.keyboard.type(String(value.value));
+        const unit = await tabUntil(page, (element) => element.name === `${id}_unit` || element.text === 'Continue', `${id}'s unit`);
+        if (unit.name === `${id}_unit` && unit.value !== value.unit) {
+          await page.keyboard.press('ArrowDown');
+          assert.equal((await focused(page)).value, value.unit);
+        }
+      }
+      await tabUntil(page, (element) => element.tag === 'button' && element.text === 'Continue', 'Continue');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((previous) => {
+        const root = document.querySelector('[data-prescreen]').shadowRoot;
+        return root.querySelector('[data-question]')?.dataset.question !== previous;
+      }, id);
+    }
+    await page.locator('.ps-check-answers').waitFor();
+    assert.equal((await focused(page))?.tag, 'h1', 'focus on the check-answers heading');
+    await tabUntil(page, (element) => element.tag === 'button' && element.text === 'See the result', 'See the result');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-outcome="likely_eligible"]').waitFor();
+    assert.equal((await focused(page))?.tag, 'h1', 'focus on the outcome');
+    await screenshot(page, 'keyboard-result-focus');
+    assert.ok(asked.length >= 20, `answered ${asked.length} questions by keyboard`);
+    await context.close();
+  });
+
+  test('the focus indicator is clearly visible', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Start' }).waitFor();
+    await tabUntil(page, (element) => element.tag === 'button', 'Start');
+    const outline = await page.evaluate(() => {
+      const button = document.querySelector('[data-prescreen]').shadowRoot.activeElement;
+      const style = getComputedStyle(button);
+      return { background: style.backgroundColor, border: style.borderTopColor };
+    });
+    assert.equal(outline.background, 'rgb(255, 221, 0)', 'focused buttons turn yellow');
+    await screenshot(page, 'focus-indicator');
+    await context.close();
+  });
+});
+
+test('axe sees inside the shadow root: an unlabelled field is reported', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.locator('[data-question="age_years"]').waitFor();
+  await page.evaluate(() => document.querySelector('[data-prescreen]').shadowRoot.querySelector('h1 label').removeAttribute('for'));
+  const violations = await axeViolations(page);
+  assert.ok(violations.some((violation) => violation.startsWith('label:')), violations.join('\n'));
+  await context.close();
+});
