@@ -14,13 +14,31 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(20)).await;
 }
 
+/// The page title once it satisfies `expected`, or the last one seen after half a second.
+async fn title_when(expected: impl Fn(&str) -> bool) -> String {
+    let document = web_sys::window().unwrap().document().unwrap();
+    for _ in 0..25 {
+        if expected(&document.title()) {
+            break;
+        }
+        settle().await;
+    }
+    document.title()
+}
+
 async fn mount() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<Widget>::with_root_and_props(
         host.clone(),
-        WidgetProps { source: DefinitionSource::Seed, language: "en".into(), host: None, outcome_event: false },
+        WidgetProps {
+            source: DefinitionSource::Seed,
+            language: "en".into(),
+            host: None,
+            outcome_event: false,
+            owns_title: true,
+        },
     )
     .render();
     settle().await;
@@ -99,6 +117,18 @@ async fn an_empty_answer_is_explained_and_linked() {
     assert!(described_by.split(' ').any(|id| id == "ps-age_years-error"), "{described_by}");
     assert!(text(&host, "#ps-age_years-error").contains("Enter a number"));
     assert_eq!(find(&host, "#ps-age_years-value").get_attribute("aria-invalid").as_deref(), Some("true"));
+    let title = title_when(|title| title.starts_with("Error: ")).await;
+    assert!(title.starts_with("Error: Question 1 of about"), "{title}");
+    assert!(title.contains("How old are you?"), "{title}");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_title_names_the_step() {
+    let host = mount().await;
+    start(&host).await;
+    let title = title_when(|title| title.starts_with("Question 1 of about")).await;
+    assert!(title.starts_with("Question 1 of about"), "{title}");
+    assert!(!title.contains("Error"), "{title}");
 }
 
 #[wasm_bindgen_test]

@@ -66,6 +66,10 @@ pub struct WidgetProps {
     /// Whether the host asked (`data-events="outcome"`) to be told the outcome. Never the answers.
     #[prop_or_default]
     pub outcome_event: bool,
+    /// Whether the widget owns the page (`data-owns-title`) and so keeps `document.title` naming the
+    /// current step.
+    #[prop_or_default]
+    pub owns_title: bool,
 }
 
 /// Every stylesheet of the widget, compiled in: it is adopted by each widget's shadow root, so the
@@ -133,7 +137,8 @@ pub fn start() {
         let outcome_event = host
             .get_attribute("data-events")
             .is_some_and(|events| events.split_whitespace().any(|event| event == "outcome"));
-        let props = WidgetProps { source, language: language.into(), host: Some(host), outcome_event };
+        let owns_title = host.has_attribute("data-owns-title");
+        let props = WidgetProps { source, language: language.into(), host: Some(host), outcome_event, owns_title };
         yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     }
 }
@@ -174,7 +179,7 @@ pub fn widget(props: &WidgetProps) -> Html {
         Loaded::Ready(definition) => {
             html! {
                 <Questionnaire definition={definition.clone()} language={props.language.clone()}
-                    host={props.host.clone()} outcome_event={props.outcome_event} />
+                    host={props.host.clone()} outcome_event={props.outcome_event} owns_title={props.owns_title} />
             }
         }
     };
@@ -205,6 +210,8 @@ pub struct QuestionnaireProps {
     pub host: Option<web_sys::Element>,
     #[prop_or_default]
     pub outcome_event: bool,
+    #[prop_or_default]
+    pub owns_title: bool,
 }
 
 impl PartialEq for State {
@@ -243,7 +250,32 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             }
         });
     }
-    match state.screen {
+    let trial_title = state.definition.trial.plain_title.get(&language).to_owned();
+    let screen_title = match state.screen {
+        Screen::Start => Some(trial_title.clone()),
+        Screen::CheckAnswers => Some(format!("{} – {trial_title}", messages::CHECK_ANSWERS)),
+        Screen::Result => Some(format!("{} – {trial_title}", messages::outcome_heading(state.evaluation.outcome))),
+        // A question page names itself, with "Error:" when it shows errors.
+        Screen::Question(_) => None,
+    };
+    {
+        let owns_title = props.owns_title;
+        use_effect_with(screen_title.clone(), move |title| {
+            if let (true, Some(title)) = (owns_title, title) {
+                set_page_title(title);
+            }
+        });
+    }
+    let announcement = match state.screen {
+        Screen::Question(_) => {
+            let (step, total) = state.progress();
+            messages::progress(step, total)
+        }
+        Screen::Result => messages::outcome_heading(state.evaluation.outcome).to_owned(),
+        Screen::CheckAnswers => messages::CHECK_ANSWERS.to_owned(),
+        Screen::Start => String::new(),
+    };
+    let page = match state.screen {
         Screen::Start => {
             let state_handle = state.clone();
             let onbegin =
@@ -258,6 +290,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             let question = &state.definition.questions[index];
             html! {
                 <QuestionPage key={question.id.to_string()} definition={state.definition.clone()} {index} respondent={state.respondent} {language}
+                    owns_title={props.owns_title} {trial_title}
                     answer={state.answers.get(question.id.as_str()).cloned()} progress={state.progress()}
                     {onanswer} onback={dispatch(|| Action::Back)} />
             }
@@ -284,6 +317,19 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
                     onchangeanswers={dispatch(|| Action::ShowCheckAnswers)} onstartover={dispatch(|| Action::StartOver)} />
             }
         }
+    };
+    html! {
+        <>
+            <div class="ps-visually-hidden" role="status" aria-live="polite">{ announcement }</div>
+            { page }
+        </>
+    }
+}
+
+/// Sets the page's title; only for a widget that owns its page.
+pub(crate) fn set_page_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
     }
 }
 

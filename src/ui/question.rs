@@ -22,6 +22,11 @@ pub struct QuestionPageProps {
     pub language: AttrValue,
     pub answer: Option<Answer>,
     pub progress: (usize, usize),
+    /// Whether to keep `document.title` naming this question (the widget owns the page).
+    #[prop_or_default]
+    pub owns_title: bool,
+    #[prop_or_default]
+    pub trial_title: AttrValue,
     pub onanswer: Callback<Answer>,
     pub onback: Callback<()>,
 }
@@ -189,6 +194,21 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     }
     let respondent = props.respondent;
     let language = props.language.to_string();
+    {
+        let title = format!(
+            "{}{}: {} – {}",
+            if errors.is_empty() { "" } else { "Error: " },
+            text::progress(props.progress.0, props.progress.1),
+            question.text_for(respondent).get(&language),
+            props.trial_title
+        );
+        let owns_title = props.owns_title;
+        use_effect_with(title, move |title| {
+            if owns_title {
+                super::set_page_title(title);
+            }
+        });
+    }
     let onsubmit = {
         let definition = props.definition.clone();
         let index = props.index;

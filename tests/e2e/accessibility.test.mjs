@@ -22,7 +22,23 @@ after(async () => {
   await server?.close();
 });
 
+/** Elements of the widget that stick out past the viewport's right edge (reflow, WCAG 1.4.10). */
+async function overflowing(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-prescreen]').shadowRoot;
+    const width = document.documentElement.clientWidth;
+    const wide = [...root.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+    if (document.documentElement.scrollWidth > width) wide.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    return wide;
+  });
+}
+
 async function axeViolations(page) {
+  if (page.viewportSize().width <= 320) {
+    const wide = await overflowing(page);
+    if (wide.length) return [`reflow: wider than the 320 px viewport: ${wide.join(', ')}`];
+  }
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
   return page.evaluate(async (tags) => {
     const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
@@ -156,6 +172,19 @@ describe('keyboard only', () => {
     assert.equal((await focused(page))?.tag, 'h1', 'focus on the outcome');
     await screenshot(page, 'keyboard-result-focus');
     assert.ok(asked.length >= 20, `answered ${asked.length} questions by keyboard`);
+    await context.close();
+  });
+
+  test('forced-colours mode keeps the focus indicator and boundaries', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 700 }, forcedColors: 'active' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('[data-question="age_years"]').waitFor();
+    await tabUntil(page, (element) => element.name === 'age_years', 'the age field');
+    const outline = await page.evaluate(() => getComputedStyle(document.querySelector('[data-prescreen]').shadowRoot.activeElement).outlineStyle);
+    assert.equal(outline, 'solid');
+    await screenshot(page, 'forced-colours-focus');
     await context.close();
   });
 

@@ -173,7 +173,7 @@ describe('host events and leaving the page', () => {
   async function openVariant(attributes) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const html = readFileSync(join(DIST, 'index.html'), 'utf8').replace('<div id="prescreen" data-prescreen></div>', `<div id="prescreen" data-prescreen ${attributes}></div>`);
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8').replace('<div id="prescreen" data-prescreen data-owns-title></div>', `<div id="prescreen" data-prescreen ${attributes}></div>`);
     await page.route('**/variant.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
     await page.addInitScript(() => {
       window.__events = [];
