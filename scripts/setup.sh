@@ -17,11 +17,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Debian's chromium and chromium-driver"
+# Chromium for the browser tests, and a Chinese font so that screenshots of the zh-Hans screens
+# show characters rather than empty boxes (patients' devices have their own fonts).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+  say "installing Debian's chromium, chromium-driver and fonts-wqy-microhei"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $trunk_version" ]; then

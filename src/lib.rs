@@ -13,6 +13,7 @@
 //! ```
 
 pub mod engine;
+pub mod messages;
 
 #[cfg(feature = "ui")]
 pub mod ui;

@@ -38,6 +38,7 @@ async fn mount() -> Element {
             host: None,
             outcome_event: false,
             owns_title: true,
+            direction: None,
         },
     )
     .render();

@@ -95,6 +95,7 @@ pub struct RawCriterion {
     pub kind: Option<String>,
     pub number: Option<u32>,
     pub registry_text: Option<String>,
+    pub registry_translation: Option<Value>,
     pub summary: Option<Value>,
     pub interpretation: Option<Value>,
     pub ask_care_team: Option<Value>,

@@ -203,6 +203,27 @@ impl Loader {
         ok.then(|| Text::new(translations))
     }
 
+    /// A text that need not be in every declared language, such as a translation of the registry's
+    /// own words: each language given must be declared and its text non-empty.
+    fn partial_text(&mut self, path: &str, value: &Value) -> Option<Text> {
+        let Some(object) = value.as_object() else {
+            self.problem(path, "must be an object from language to text");
+            return None;
+        };
+        let mut translations = Vec::new();
+        for (language, text) in object {
+            let text_path = format!("{path}.{language}");
+            if !self.languages.contains(language) {
+                self.problem(&text_path, format!("language \"{language}\" is not declared in \"languages\""));
+            }
+            match text.as_str() {
+                Some(text) if !text.trim().is_empty() => translations.push((language.clone(), text.to_owned())),
+                _ => self.problem(&text_path, "must be a non-empty string"),
+            }
+        }
+        (translations.len() == object.len()).then(|| Text::new(translations))
+    }
+
     fn required_text(&mut self, path: &str, field: &str, value: Option<&Value>) -> Option<Text> {
         let value = self.required(path, field, value)?;
         self.text(&join(path, field), value)
@@ -739,7 +760,17 @@ impl Loader {
             self.unknown_fields(
                 &path,
                 &raw.unknown_fields,
-                &["id", "kind", "number", "registry_text", "summary", "interpretation", "ask_care_team", "rule"],
+                &[
+                    "id",
+                    "kind",
+                    "number",
+                    "registry_text",
+                    "registry_translation",
+                    "summary",
+                    "interpretation",
+                    "ask_care_team",
+                    "rule",
+                ],
             );
             let id = self.required_string(&path, "id", raw.id);
             if let Some(id) = &id {
@@ -777,6 +808,10 @@ impl Loader {
                 }
             }
             let registry_text = self.required_string(&path, "registry_text", raw.registry_text);
+            let registry_translation = match &raw.registry_translation {
+                None => Some(None),
+                Some(value) => self.partial_text(&format!("{path}.registry_translation"), value).map(Some),
+            };
             let summary = self.required_text(&path, "summary", raw.summary.as_ref());
             let interpretation = self.optional_text(&path, "interpretation", raw.interpretation.as_ref());
             let ask_care_team = self.optional_text(&path, "ask_care_team", raw.ask_care_team.as_ref());
@@ -793,6 +828,7 @@ impl Loader {
                     kind: kind?,
                     number: number?,
                     registry_text: registry_text?,
+                    registry_translation: registry_translation?,
                     summary: summary?,
                     interpretation: interpretation?,
                     ask_care_team: ask_care_team?,
@@ -1187,6 +1223,15 @@ mod tests {
         if let Err(error) = Definition::load(SEED_DEFINITION) {
             panic!("{error}");
         }
+    }
+
+    #[test]
+    fn seed_definition_speaks_english_and_simplified_chinese() {
+        // The loader rejects any text lacking a declared language, so this covers every text.
+        assert_eq!(Definition::seed().languages, ["en", "zh-Hans"]);
+        let criterion = Definition::seed().criteria.into_iter().find(|criterion| criterion.number == 12);
+        let translation = criterion.and_then(|criterion| criterion.registry_translation);
+        assert!(translation.is_some_and(|text| text.get("zh-Hans").contains("220")));
     }
 
     #[test]

@@ -176,6 +176,8 @@ pub struct Criterion {
     pub number: u32,
     /// The registry's criterion text, verbatim.
     pub registry_text: String,
+    /// Translations of the registry text, shown beside it (some languages only).
+    pub registry_translation: Option<Text>,
     /// The criterion in plain words.
     pub summary: Text,
     /// How the registry text was read, where it needed reading.

@@ -1,9 +1,9 @@
 //! Check your answers: every question the patient was shown, their answer in words, and a Change link.
 
 use super::describe::describe_answer;
-use super::messages as text;
 use super::SharedDefinition;
 use crate::engine::{Answers, Evaluation, Respondent};
+use crate::messages;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -31,6 +31,7 @@ pub fn check_answers_page(props: &CheckAnswersProps) -> Html {
         });
     }
     let language = props.language.as_str();
+    let text = messages::get(language);
     let rows = props.definition.questions.iter().enumerate().filter(|(index, question)| {
         props.evaluation.visible[*index] && props.answers.get(question.id.as_str()).is_some()
     });
@@ -47,8 +48,8 @@ pub fn check_answers_page(props: &CheckAnswersProps) -> Html {
     };
     html! {
         <div class="ps-check-answers">
-            <a href="#" class="ps-back-link" onclick={onback}>{ text::BACK }</a>
-            <h1 class="ps-heading" tabindex="-1" ref={heading}>{ text::CHECK_ANSWERS }</h1>
+            <a href="#" class="ps-back-link" onclick={onback}>{ text.back }</a>
+            <h1 class="ps-heading" tabindex="-1" ref={heading}>{ text.check_answers }</h1>
             <dl class="ps-summary-list">
                 { for rows.map(|(index, question)| {
                     let answer = props.answers.get(question.id.as_str());
@@ -63,15 +64,15 @@ pub fn check_answers_page(props: &CheckAnswersProps) -> Html {
                     html! {
                         <div class="ps-summary-list__row" key={question.id.to_string()}>
                             <dt class="ps-summary-list__key">{ question_text.clone() }</dt>
-                            <dd class="ps-summary-list__value">{ answer.map_or_else(|| text::NOT_ANSWERED.to_owned(), |answer| describe_answer(question, answer, props.respondent, language)) }</dd>
+                            <dd class="ps-summary-list__value">{ answer.map_or_else(|| text.not_answered.to_owned(), |answer| describe_answer(question, answer, props.respondent, language)) }</dd>
                             <dd class="ps-summary-list__actions">
-                                <a href="#" class="ps-link" {onclick}>{ text::CHANGE }<span class="ps-visually-hidden">{ format!(": {question_text}") }</span></a>
+                                <a href="#" class="ps-link" {onclick}>{ text.change }<span class="ps-visually-hidden">{ format!(": {question_text}") }</span></a>
                             </dd>
                         </div>
                     }
                 }) }
             </dl>
-            <button type="button" class="ps-button" onclick={oncontinue}>{ text::SEE_RESULT }</button>
+            <button type="button" class="ps-button" onclick={oncontinue}>{ text.see_result }</button>
         </div>
     }
 }

@@ -14,6 +14,8 @@ pub struct FieldError {
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
     pub errors: Vec<FieldError>,
+    /// "There is a problem", in the patient's language.
+    pub title: AttrValue,
 }
 
 #[function_component(ErrorSummary)]
@@ -34,7 +36,7 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
     }
     html! {
         <div class="ps-error-summary" ref={summary} tabindex="-1" role="alert" aria-labelledby="ps-error-summary-title">
-            <h2 class="ps-error-summary__title" id="ps-error-summary-title">{ super::messages::THERE_IS_A_PROBLEM }</h2>
+            <h2 class="ps-error-summary__title" id="ps-error-summary-title">{ props.title.clone() }</h2>
             <ul class="ps-error-summary__list">
                 { for props.errors.iter().map(|error| {
                     let field = error.field.clone();

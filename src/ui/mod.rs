@@ -5,13 +5,13 @@
 mod check_answers;
 mod describe;
 mod error_summary;
-mod messages;
 mod question;
 mod result;
 mod start;
 mod state;
 
 use crate::engine::{Definition, LoadError, Respondent};
+use crate::messages;
 use check_answers::CheckAnswersPage;
 use question::QuestionPage;
 use result::ResultPage;
@@ -70,6 +70,9 @@ pub struct WidgetProps {
     /// current step.
     #[prop_or_default]
     pub owns_title: bool,
+    /// Text direction from the host's `data-dir` (`rtl` or `ltr`); none means inherit `ltr`.
+    #[prop_or_default]
+    pub direction: Option<AttrValue>,
 }
 
 /// Every stylesheet of the widget, compiled in: it is adopted by each widget's shadow root, so the
@@ -133,18 +136,46 @@ pub fn start() {
             Some(url) if !url.is_empty() => DefinitionSource::Url(url),
             _ => DefinitionSource::Seed,
         };
-        let language = host.get_attribute("data-lang").unwrap_or_else(|| "en".to_owned());
+        let language = host.get_attribute("data-lang").unwrap_or_else(preferred_language);
         let outcome_event = host
             .get_attribute("data-events")
             .is_some_and(|events| events.split_whitespace().any(|event| event == "outcome"));
         let owns_title = host.has_attribute("data-owns-title");
-        let props = WidgetProps { source, language: language.into(), host: Some(host), outcome_event, owns_title };
+        let direction = host
+            .get_attribute("data-dir")
+            .filter(|direction| direction == "rtl" || direction == "ltr")
+            .map(AttrValue::from);
+        let props =
+            WidgetProps { source, language: language.into(), host: Some(host), outcome_event, owns_title, direction };
         yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     }
 }
 
+/// The first of the browser's preferred languages that the widget speaks, else English. Any
+/// Chinese preference gets Simplified Chinese, the only Chinese script the widget has.
+fn preferred_language() -> String {
+    let preferences = web_sys::window().map(|window| window.navigator().languages()).unwrap_or_default();
+    preferences
+        .iter()
+        .filter_map(|preference| preference.as_string())
+        .find_map(|preference| {
+            let primary = preference.split('-').next().unwrap_or_default().to_ascii_lowercase();
+            match primary.as_str() {
+                "zh" => Some("zh-Hans".to_owned()),
+                "en" => Some("en".to_owned()),
+                _ => None,
+            }
+        })
+        .unwrap_or_else(|| "en".to_owned())
+}
+
 #[function_component(Widget)]
 pub fn widget(props: &WidgetProps) -> Html {
+    let language = use_state(|| props.language.clone());
+    let onlanguage = {
+        let language = language.clone();
+        Callback::from(move |chosen: AttrValue| language.set(chosen))
+    };
     let loaded = use_state(|| match &props.source {
         DefinitionSource::Seed => Loaded::Ready(SharedDefinition::new(Definition::seed())),
         DefinitionSource::Url(_) => Loaded::Loading,
@@ -165,25 +196,26 @@ pub fn widget(props: &WidgetProps) -> Html {
             }
         });
     }
+    let text = messages::get(&language);
     let body = match &*loaded {
-        Loaded::Loading => html! { <p class="ps-body" role="status">{ messages::LOADING }</p> },
+        Loaded::Loading => html! { <p class="ps-body" role="status">{ text.loading }</p> },
         Loaded::Broken(problems) => html! {
             <div class="ps-broken" role="alert">
-                <p class="ps-body">{ messages::DEFINITION_BROKEN }</p>
+                <p class="ps-body">{ text.definition_broken }</p>
                 <details class="ps-details">
-                    <summary class="ps-details__summary">{ messages::DEFINITION_PROBLEMS }</summary>
+                    <summary class="ps-details__summary">{ text.definition_problems }</summary>
                     <ul class="ps-list ps-details__text">{ for problems.iter().map(|problem| html! { <li><code>{ problem.clone() }</code></li> }) }</ul>
                 </details>
             </div>
         },
         Loaded::Ready(definition) => {
             html! {
-                <Questionnaire definition={definition.clone()} language={props.language.clone()}
+                <Questionnaire definition={definition.clone()} language={(*language).clone()} {onlanguage}
                     host={props.host.clone()} outcome_event={props.outcome_event} owns_title={props.owns_title} />
             }
         }
     };
-    html! { <div class="ps-widget" lang={props.language.clone()}>{ body }</div> }
+    html! { <div class="ps-widget" lang={(*language).clone()} dir={props.direction.clone()}>{ body }</div> }
 }
 
 fn problems(error: &LoadError) -> Vec<String> {
@@ -206,6 +238,9 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 pub struct QuestionnaireProps {
     pub definition: SharedDefinition,
     pub language: AttrValue,
+    /// Called with a language tag when the patient switches language.
+    #[prop_or_default]
+    pub onlanguage: Callback<AttrValue>,
     #[prop_or_default]
     pub host: Option<web_sys::Element>,
     #[prop_or_default]
@@ -250,11 +285,12 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             }
         });
     }
+    let text = messages::get(&language);
     let trial_title = state.definition.trial.plain_title.get(&language).to_owned();
     let screen_title = match state.screen {
         Screen::Start => Some(trial_title.clone()),
-        Screen::CheckAnswers => Some(format!("{} – {trial_title}", messages::CHECK_ANSWERS)),
-        Screen::Result => Some(format!("{} – {trial_title}", messages::outcome_heading(state.evaluation.outcome))),
+        Screen::CheckAnswers => Some(format!("{} – {trial_title}", text.check_answers)),
+        Screen::Result => Some(format!("{} – {trial_title}", text.outcome_heading(state.evaluation.outcome))),
         // A question page names itself, with "Error:" when it shows errors.
         Screen::Question(_) => None,
     };
@@ -269,12 +305,13 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     let announcement = match state.screen {
         Screen::Question(_) => {
             let (step, total) = state.progress();
-            messages::progress(step, total)
+            text.progress(step, total)
         }
-        Screen::Result => messages::outcome_heading(state.evaluation.outcome).to_owned(),
-        Screen::CheckAnswers => messages::CHECK_ANSWERS.to_owned(),
+        Screen::Result => text.outcome_heading(state.evaluation.outcome).to_owned(),
+        Screen::CheckAnswers => text.check_answers.to_owned(),
         Screen::Start => String::new(),
     };
+    let switcher = language_switcher(&state.definition, &language, &props.onlanguage);
     let page = match state.screen {
         Screen::Start => {
             let state_handle = state.clone();
@@ -320,9 +357,39 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     };
     html! {
         <>
+            { switcher }
             <div class="ps-visually-hidden" role="status" aria-live="polite">{ announcement }</div>
             { page }
         </>
+    }
+}
+
+/// Buttons for every language both the widget and the definition speak, each named in its own
+/// language; switching keeps every answer. Nothing when there is only one.
+fn language_switcher(definition: &Definition, current: &str, onlanguage: &Callback<AttrValue>) -> Html {
+    let available: Vec<&'static messages::Messages> = messages::LANGUAGES
+        .iter()
+        .filter(|language| definition.languages.iter().any(|declared| declared == *language))
+        .map(|language| messages::get(language))
+        .collect();
+    if available.len() < 2 {
+        return html! {};
+    }
+    let label = messages::get(current).switch_language;
+    html! {
+        <nav class="ps-language" aria-label={label}>
+            { for available.into_iter().map(|choice| {
+                let onclick = {
+                    let onlanguage = onlanguage.clone();
+                    Callback::from(move |_: MouseEvent| onlanguage.emit(AttrValue::Static(choice.language)))
+                };
+                let pressed = choice.language == current;
+                html! {
+                    <button type="button" class="ps-language__option" lang={choice.language}
+                        aria-pressed={pressed.to_string()} {onclick}>{ choice.language_name }</button>
+                }
+            }) }
+        </nav>
     }
 }
 

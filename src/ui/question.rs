@@ -3,11 +3,11 @@
 //! Continue turns it into an engine `Answer` (checked by the engine) and sends it up.
 
 use super::error_summary::{ErrorSummary, FieldError};
-use super::messages as text;
 use super::SharedDefinition;
 use crate::engine::{
     parse_number_input, Answer, ChoiceId, Definition, Exact, Question, QuestionKind, Respondent, Unit,
 };
+use crate::messages::{self, Messages};
 use std::collections::BTreeSet;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -73,14 +73,20 @@ pub fn field_id(question: &Question, field: &str) -> String {
 }
 
 /// Reads a typed number, with an optional unit typed after it that must match the picked unit.
-fn typed_number(text: &str, units: &[Unit], field: String) -> Result<(Exact, Option<Unit>), FieldError> {
-    parse_number_input(text, units)
+fn typed_number(
+    text: &Messages,
+    typed: &str,
+    units: &[Unit],
+    field: String,
+) -> Result<(Exact, Option<Unit>), FieldError> {
+    parse_number_input(typed, units)
         .map(|typed| (typed.value, typed.unit))
-        .map_err(|error| FieldError { field, message: text::number_error(&error) })
+        .map_err(|error| FieldError { field, message: text.number_error(&error) })
 }
 
 /// Turns the draft into an answer, or the errors to show next to the fields.
 fn answer_from_draft(
+    text: &Messages,
     definition: &Definition,
     question: &Question,
     draft: &Draft,
@@ -91,7 +97,7 @@ fn answer_from_draft(
     let choose = |field: String| {
         vec![FieldError {
             field,
-            message: text::answer_error(&crate::engine::AnswerErrorKind::WrongType { expected: "" }, respondent),
+            message: text.answer_error(&crate::engine::AnswerErrorKind::WrongType { expected: "" }, respondent),
         }]
     };
     let answer = if draft.do_not_know && !matches!(question.kind, QuestionKind::MultipleChoice { .. }) {
@@ -109,14 +115,11 @@ fn answer_from_draft(
                 if draft.do_not_know && draft.picked.is_empty() {
                     Answer::DoNotKnow
                 } else if draft.do_not_know {
-                    return Err(vec![FieldError {
-                        field: first_field,
-                        message: "\"I don't know\" cannot be chosen with other answers".into(),
-                    }]);
+                    return Err(vec![FieldError { field: first_field, message: text.do_not_know_alone.into() }]);
                 } else if draft.picked.is_empty() {
                     return Err(vec![FieldError {
                         field: first_field,
-                        message: text::answer_error(&crate::engine::AnswerErrorKind::NoChoicePicked, respondent),
+                        message: text.answer_error(&crate::engine::AnswerErrorKind::NoChoicePicked, respondent),
                     }]);
                 } else {
                     Answer::Choices(draft.picked.iter().map(|choice| ChoiceId::new(choice.as_str())).collect())
@@ -125,28 +128,24 @@ fn answer_from_draft(
             QuestionKind::Number { units, .. } => {
                 let picked_unit = draft.unit.unwrap_or(units[0]);
                 let (value, typed_unit) =
-                    typed_number(&draft.value_text, units, value_field.clone()).map_err(|error| vec![error])?;
+                    typed_number(text, &draft.value_text, units, value_field.clone()).map_err(|error| vec![error])?;
                 if let Some(typed_unit) = typed_unit {
                     if typed_unit != picked_unit && units.len() > 1 {
                         return Err(vec![FieldError {
                             field: value_field,
-                            message: format!(
-                                "You typed {} but chose {} below. Choose the unit on the report",
-                                typed_unit.symbol(),
-                                picked_unit.symbol()
-                            ),
+                            message: text.unit_mismatch(typed_unit.symbol(), picked_unit.symbol()),
                         }]);
                     }
                 }
                 Answer::Number { value, unit: typed_unit.unwrap_or(picked_unit) }
             }
             QuestionKind::Age { .. } => {
-                let (value, _) = typed_number(&draft.value_text, &[Unit::Years], value_field.clone())
+                let (value, _) = typed_number(text, &draft.value_text, &[Unit::Years], value_field.clone())
                     .map_err(|error| vec![error])?;
                 if !value.is_integer() || value.is_negative() {
                     return Err(vec![FieldError {
                         field: value_field,
-                        message: text::answer_error(&crate::engine::AnswerErrorKind::NotWholeYears, respondent),
+                        message: text.answer_error(&crate::engine::AnswerErrorKind::NotWholeYears, respondent),
                     }]);
                 }
                 let years = value.to_f64() as u32;
@@ -154,8 +153,8 @@ fn answer_from_draft(
             }
             QuestionKind::AgainstUpperLimit { unit } => {
                 let upper_field = field_id(question, "upper");
-                let value = typed_number(&draft.value_text, &[*unit], value_field);
-                let upper_limit = typed_number(&draft.upper_limit_text, &[*unit], upper_field);
+                let value = typed_number(text, &draft.value_text, &[*unit], value_field);
+                let upper_limit = typed_number(text, &draft.upper_limit_text, &[*unit], upper_field);
                 match (value, upper_limit) {
                     (Ok((value, _)), Ok((upper_limit, _))) => Answer::AgainstUpperLimit { value, upper_limit },
                     (value, upper_limit) => return Err(value.err().into_iter().chain(upper_limit.err()).collect()),
@@ -173,7 +172,7 @@ fn answer_from_draft(
             }
             _ => field_id(question, "0"),
         };
-        vec![FieldError { field, message: text::answer_error(&error, respondent) }]
+        vec![FieldError { field, message: text.answer_error(&error, respondent) }]
     })?;
     Ok(answer)
 }
@@ -194,11 +193,12 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     }
     let respondent = props.respondent;
     let language = props.language.to_string();
+    let text = messages::get(&language);
     {
         let title = format!(
             "{}{}: {} – {}",
-            if errors.is_empty() { "" } else { "Error: " },
-            text::progress(props.progress.0, props.progress.1),
+            if errors.is_empty() { "" } else { text.error_prefix },
+            text.progress(props.progress.0, props.progress.1),
             question.text_for(respondent).get(&language),
             props.trial_title
         );
@@ -215,10 +215,11 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         let draft = draft.clone();
         let errors = errors.clone();
         let onanswer = props.onanswer.clone();
+        let language_for_submit = language.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let question = &definition.questions[index];
-            match answer_from_draft(&definition, question, &draft, respondent) {
+            match answer_from_draft(messages::get(&language_for_submit), &definition, question, &draft, respondent) {
                 Ok(answer) => {
                     errors.set(Vec::new());
                     onanswer.emit(answer);
@@ -285,12 +286,12 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     };
     let heading_text = question.text_for(respondent).get(&language).to_owned();
     let hint = question.why.as_ref().map(|why| {
-        html! { <div class="ps-hint" id={hint_id.clone()}><span class="ps-visually-hidden">{ format!("{}: ", text::WHY_WE_ASK) }</span>{ why.get(&language) }</div> }
+        html! { <div class="ps-hint" id={hint_id.clone()}><span class="ps-visually-hidden">{ format!("{}: ", text.why_we_ask) }</span>{ why.get(&language) }</div> }
     });
     let where_to_find = question.where_to_find.as_ref().map(|where_text| {
         html! {
             <details class="ps-details">
-                <summary class="ps-details__summary">{ text::WHERE_TO_FIND }</summary>
+                <summary class="ps-details__summary">{ text.where_to_find }</summary>
                 <div class="ps-details__text">{ where_text.get(&language) }</div>
             </details>
         }
@@ -299,7 +300,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         message.map(|message| {
             html! {
                 <p class="ps-error-message" id={error_id.clone()}>
-                    <span class="ps-visually-hidden">{ "Error: " }</span>{ message }
+                    <span class="ps-visually-hidden">{ text.error_prefix }</span>{ message }
                 </p>
             }
         })
@@ -324,20 +325,20 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             </div>
         }
     };
-    let do_not_know_divider = html! { <div class="ps-choice__divider">{ text::OR }</div> };
+    let do_not_know_divider = html! { <div class="ps-choice__divider">{ text.or }</div> };
     let name = question.id.to_string();
 
     let fields = match &question.kind {
         QuestionKind::YesNo | QuestionKind::SingleChoice { .. } => {
             let mut options: Vec<(String, String)> = match &question.kind {
-                QuestionKind::YesNo => vec![("yes".into(), text::YES.into()), ("no".into(), text::NO.into())],
+                QuestionKind::YesNo => vec![("yes".into(), text.yes.into()), ("no".into(), text.no.into())],
                 _ => question
                     .choices()
                     .iter()
                     .map(|choice| (choice.id.to_string(), choice.label_for(respondent).get(&language).to_owned()))
                     .collect(),
             };
-            let unknown = question.allow_unknown.then(|| (DO_NOT_KNOW_VALUE.to_owned(), text::DO_NOT_KNOW.to_owned()));
+            let unknown = question.allow_unknown.then(|| (DO_NOT_KNOW_VALUE.to_owned(), text.do_not_know.to_owned()));
             let count = options.len();
             options.extend(unknown);
             html! {
@@ -367,7 +368,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                     { for choices.iter().enumerate().map(|(index, choice)| checkbox(index, choice.id.to_string(), choice.label_for(respondent).get(&language).to_owned(), draft.picked.contains(choice.id.as_str()))) }
                     if question.allow_unknown {
                         { do_not_know_divider.clone() }
-                        { checkbox(count, DO_NOT_KNOW_VALUE.into(), text::DO_NOT_KNOW.into(), draft.do_not_know) }
+                        { checkbox(count, DO_NOT_KNOW_VALUE.into(), text.do_not_know.into(), draft.do_not_know) }
                     }
                 </div>
             }
@@ -381,7 +382,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                     let unit_id = field_id(question, "unit");
                     html! {
                         <div class="ps-field">
-                            <label class="ps-label" for={unit_id.clone()}>{ text::UNIT }</label>
+                            <label class="ps-label" for={unit_id.clone()}>{ text.unit }</label>
                             <select class="ps-select" id={unit_id} name={format!("{name}_unit")} onchange={on_unit.clone()} disabled={draft.do_not_know}>
                                 { for units.iter().map(|unit| html! { <option value={unit.id()} selected={*unit == selected}>{ unit.symbol() }</option> }) }
                             </select>
@@ -393,7 +394,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             let suffix = match kind {
                 QuestionKind::Number { units, .. } if units.len() == 1 => Some(units[0].symbol()),
                 QuestionKind::AgainstUpperLimit { unit } => Some(unit.symbol()),
-                QuestionKind::Age { .. } => Some(text::YEARS),
+                QuestionKind::Age { .. } => Some(text.years),
                 _ => None,
             };
             let number_input = |id: String,
@@ -420,8 +421,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                     let upper_error = error_for(&upper_id);
                     html! {
                         <>
-                            { number_input(value_id, name.clone(), draft.value_text.clone(), on_text(|draft, value| draft.value_text = value), value_error.is_some(), Some(text::RESULT_VALUE)) }
-                            { number_input(upper_id, format!("{name}_upper_limit"), draft.upper_limit_text.clone(), on_text(|draft, value| draft.upper_limit_text = value), upper_error.is_some(), Some(text::UPPER_LIMIT)) }
+                            { number_input(value_id, name.clone(), draft.value_text.clone(), on_text(|draft, value| draft.value_text = value), value_error.is_some(), Some(text.result_value)) }
+                            { number_input(upper_id, format!("{name}_upper_limit"), draft.upper_limit_text.clone(), on_text(|draft, value| draft.upper_limit_text = value), upper_error.is_some(), Some(text.upper_limit)) }
                         </>
                     }
                 }
@@ -441,7 +442,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         { do_not_know_divider.clone() }
                         <div class="ps-choice">
                             <input class="ps-choice__input ps-choice__input--checkbox" type="checkbox" id={id.clone()} name={format!("{name}_unknown")} value={DO_NOT_KNOW_VALUE} checked={draft.do_not_know} onchange={on_toggle.clone()} />
-                            <label class="ps-choice__label" for={id}>{ text::DO_NOT_KNOW }</label>
+                            <label class="ps-choice__label" for={id}>{ text.do_not_know }</label>
                         </div>
                     </>
                 }
@@ -468,12 +469,12 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     };
     html! {
         <div class="ps-question" data-question={question.id.to_string()}>
-            <a href="#" class="ps-back-link" onclick={onback}>{ text::BACK }</a>
+            <a href="#" class="ps-back-link" onclick={onback}>{ text.back }</a>
             <p class="ps-progress">
-                <span>{ text::progress(step, total) }</span>
+                <span>{ text.progress(step, total) }</span>
                 <progress class="ps-progress__bar" max={total.to_string()} value={step.to_string()} aria-hidden="true"></progress>
             </p>
-            <ErrorSummary errors={(*errors).clone()} />
+            <ErrorSummary errors={(*errors).clone()} title={text.there_is_a_problem} />
             <form class="ps-form" novalidate=true {onsubmit}>
                 <div class={classes!("ps-form-group", has_error.then_some("ps-form-group--error"))}>
                     if uses_fieldset {
@@ -486,7 +487,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         { body }
                     }
                 </div>
-                <button type="submit" class="ps-button">{ text::CONTINUE }</button>
+                <button type="submit" class="ps-button">{ text.continue_ }</button>
             </form>
         </div>
     }

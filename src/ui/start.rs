@@ -1,8 +1,8 @@
 //! The start screen: what this check is and is not, the privacy promise, and who is answering.
 
-use super::messages as text;
 use super::SharedDefinition;
 use crate::engine::Respondent;
+use crate::messages;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +18,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
     let respondent = use_state(|| props.respondent);
     let trial = &props.definition.trial;
     let language = props.language.as_str();
+    let text = messages::get(language);
     let onsubmit = {
         let respondent = respondent.clone();
         let onbegin = props.onbegin.clone();
@@ -41,18 +42,18 @@ pub fn start_page(props: &StartPageProps) -> Html {
     html! {
         <div class="ps-start">
             <h1 class="ps-heading ps-heading--large">{ trial.plain_title.get(language) }</h1>
-            <p class="ps-body">{ text::WHAT_THIS_IS }</p>
-            <p class="ps-body ps-privacy">{ text::PRIVACY }</p>
+            <p class="ps-body">{ text.what_this_is }</p>
+            <p class="ps-body ps-privacy">{ text.privacy }</p>
             <p class="ps-body ps-meta">{ format!("{} · {} · {}", trial.sponsor, trial.registry_id, trial.condition.get(language)) }</p>
             <form class="ps-form" {onsubmit}>
                 <fieldset class="ps-fieldset">
-                    <legend class="ps-fieldset__legend ps-fieldset__legend--medium">{ text::WHO_IS_ANSWERING }</legend>
+                    <legend class="ps-fieldset__legend ps-fieldset__legend--medium">{ text.who_is_answering }</legend>
                     <div class="ps-choices">
-                        { choice(Respondent::Patient, "ps-respondent-patient", text::FOR_MYSELF) }
-                        { choice(Respondent::Caregiver, "ps-respondent-caregiver", text::FOR_SOMEONE_ELSE) }
+                        { choice(Respondent::Patient, "ps-respondent-patient", text.for_myself) }
+                        { choice(Respondent::Caregiver, "ps-respondent-caregiver", text.for_someone_else) }
                     </div>
                 </fieldset>
-                <button type="submit" class="ps-button ps-button--start">{ text::START }</button>
+                <button type="submit" class="ps-button ps-button--start">{ text.start }</button>
             </form>
         </div>
     }

@@ -216,3 +216,28 @@ test('axe sees inside the shadow root: an unlabelled field is reported', async (
   assert.ok(violations.some((violation) => violation.startsWith('label:')), violations.join('\n'));
   await context.close();
 });
+
+test('axe-core finds nothing on the Chinese screens and the language switcher', async () => {
+  for (const viewport of [{ width: 320, height: 700 }, { width: 1280, height: 900 }]) {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('.ps-button--start').waitFor();
+    assert.equal(await page.locator('.ps-widget').getAttribute('lang'), 'zh-Hans');
+    const screens = { start: await axeViolations(page) };
+    await page.locator('.ps-button--start').click();
+    await page.locator('button[type="submit"]').click();
+    await page.locator('.ps-error-summary').waitFor();
+    screens['question with errors'] = await axeViolations(page);
+    for (const name of ['eligible_woman', 'kps_60', 'cd123_unknown']) {
+      await page.goto(server.url);
+      const shown = await completeThroughUi(page, seedCase(name));
+      screens[`result: ${shown.outcome}`] = await axeViolations(page);
+    }
+    await page.locator('.ps-language__option[lang="en"]').click();
+    screens['after switching to English'] = await axeViolations(page);
+    const failures = Object.entries(screens).filter(([, violations]) => violations.length);
+    assert.deepEqual(failures, [], `${viewport.width}px: ${JSON.stringify(failures, null, 2)}`);
+    await context.close();
+  }
+});

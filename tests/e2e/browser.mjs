@@ -35,7 +35,7 @@ export async function screenshot(page, name) {
 }
 
 /** Answers the question on screen with `value`, as a person would: clicking labels, typing. */
-async function answerQuestion(scope, id, value) {
+async function answerQuestion(scope, id, value, typed) {
   const root = scope.locator(`[data-question="${id}"]`);
   const clickLabelFor = async (selector) => {
     const inputId = await root.locator(selector).getAttribute('id');
@@ -51,16 +51,16 @@ async function answerQuestion(scope, id, value) {
   } else if (Array.isArray(value)) {
     for (const choice of value) await clickLabelFor(`input[name="${id}"][value="${choice}"]`);
   } else if (typeof value === 'number') {
-    await root.locator(`input[name="${id}"]`).fill(String(value));
+    await root.locator(`input[name="${id}"]`).fill(typed ?? String(value));
   } else if ('upper_limit' in value) {
     await root.locator(`input[name="${id}"]`).fill(String(value.value));
     await root.locator(`input[name="${id}_upper_limit"]`).fill(String(value.upper_limit));
   } else {
     const unit = root.locator(`select[name="${id}_unit"]`);
     if (await unit.count()) await unit.selectOption(value.unit);
-    await root.locator(`input[name="${id}"]`).fill(String(value.value));
+    await root.locator(`input[name="${id}"]`).fill(typed ?? String(value.value));
   }
-  await root.getByRole('button', { name: 'Continue' }).click();
+  await root.locator('button[type="submit"]').click();
 }
 
 /** The widget's current screen inside `scope`: a question id, "check", "result" or null. */
@@ -85,11 +85,13 @@ async function nextScreen(scope, previous) {
  * Completes the questionnaire through the UI with a case's answers and returns what the result
  * page shows: the outcome and each criterion's status, plus the questions that were asked.
  * `scope` is the page, or a locator holding one widget (locators reach into its shadow root).
+ * Buttons are found by their role in the form, not their words, so any language works; `seed.typed`
+ * may give the exact text to type for a number (`"３０"`).
  */
 export async function completeThroughUi(scope, seed, { onQuestion } = {}) {
   const respondent = seed.respondent === 'caregiver' ? 'caregiver' : 'patient';
   await scope.locator(`label[for="ps-respondent-${respondent}"]`).click();
-  await scope.getByRole('button', { name: 'Start' }).click();
+  await scope.locator('.ps-button--start').click();
   const asked = [];
   let screen = await nextScreen(scope, null);
   while (screen !== 'check' && screen !== 'result') {
@@ -98,11 +100,11 @@ export async function completeThroughUi(scope, seed, { onQuestion } = {}) {
     asked.push(id);
     if (!(id in seed.answers)) throw new Error(`the widget asked ${id}, which the case does not answer`);
     if (onQuestion) await onQuestion(id);
-    await answerQuestion(scope, id, seed.answers[id]);
+    await answerQuestion(scope, id, seed.answers[id], seed.typed?.[id]);
     screen = await nextScreen(scope, id);
   }
   if (screen === 'check') {
-    await scope.getByRole('button', { name: 'See the result' }).click();
+    await scope.locator('.ps-check-answers .ps-button').click();
     await scope.locator('[data-outcome]').waitFor();
   }
   const outcome = await scope.locator('[data-outcome]').getAttribute('data-outcome');

@@ -1,0 +1,483 @@
+//! The widget's own words (buttons, errors, headings) in every language it speaks; the trial's
+//! texts come from the definition. Plain language, short sentences, no jargon without an
+//! explanation. `tests` below fails if a language lacks a string or leaves one empty.
+
+use crate::engine::{AnswerErrorKind, NumberInputError, Outcome, Respondent};
+
+/// Languages the widget's own words are written in, in order of preference as a fallback.
+pub const LANGUAGES: [&str; 2] = ["en", "zh-Hans"];
+
+/// Every fixed string of the interface, for one language.
+#[derive(Debug)]
+pub struct Messages {
+    pub language: &'static str,
+    /// The language's own name, for the language switcher.
+    pub language_name: &'static str,
+    pub switch_language: &'static str,
+    pub continue_: &'static str,
+    pub back: &'static str,
+    pub do_not_know: &'static str,
+    pub or: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub error_prefix: &'static str,
+    pub there_is_a_problem: &'static str,
+    pub why_we_ask: &'static str,
+    pub where_to_find: &'static str,
+    pub unit: &'static str,
+    pub result_value: &'static str,
+    pub upper_limit: &'static str,
+    pub years: &'static str,
+    pub check_answers: &'static str,
+    pub change: &'static str,
+    pub see_result: &'static str,
+    pub not_answered: &'static str,
+    pub print: &'static str,
+    pub download: &'static str,
+    pub change_answers: &'static str,
+    pub start_over: &'static str,
+    pub met: &'static str,
+    pub not_met: &'static str,
+    pub applies: &'static str,
+    pub does_not_apply: &'static str,
+    pub unknown: &'static str,
+    pub not_checked: &'static str,
+    pub why_not_eligible: &'static str,
+    pub registry_text: &'static str,
+    pub translation: &'static str,
+    pub inclusion: &'static str,
+    pub exclusion: &'static str,
+    pub ask_your_care_team: &'static str,
+    pub contact: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub criteria_heading: &'static str,
+    pub who_can_take_part: &'static str,
+    pub who_cannot_take_part: &'static str,
+    pub criteria_from: &'static str,
+    pub definition_version: &'static str,
+    pub summary_printed: &'static str,
+    pub privacy: &'static str,
+    pub what_this_is: &'static str,
+    pub who_is_answering: &'static str,
+    pub for_myself: &'static str,
+    pub for_someone_else: &'static str,
+    pub start: &'static str,
+    pub definition_broken: &'static str,
+    pub definition_problems: &'static str,
+    pub loading: &'static str,
+    pub enter_a_number: &'static str,
+    pub not_a_number: &'static str,
+    pub one_number_only: &'static str,
+    pub ambiguous_separators: &'static str,
+    pub too_many_digits: &'static str,
+    pub unit_not_accepted: &'static str,
+    pub unit_mismatch: &'static str,
+    pub at_least: &'static str,
+    pub no_higher_than: &'static str,
+    pub whole_years: &'static str,
+    pub upper_limit_positive: &'static str,
+    pub choose_at_least_one: &'static str,
+    pub none_of_these_alone: &'static str,
+    pub do_not_know_alone: &'static str,
+    pub choose_an_answer: &'static str,
+    pub choose_an_answer_for_patient: &'static str,
+    pub progress: &'static str,
+    pub likely_eligible: &'static str,
+    pub not_eligible: &'static str,
+    pub needs_review: &'static str,
+    pub likely_eligible_body: [&'static str; 2],
+    pub not_eligible_body: [&'static str; 2],
+    pub needs_review_body: [&'static str; 2],
+}
+
+pub static ENGLISH: Messages = Messages {
+    language: "en",
+    language_name: "English",
+    switch_language: "Language",
+    continue_: "Continue",
+    back: "Back",
+    do_not_know: "I don't know",
+    or: "or",
+    yes: "Yes",
+    no: "No",
+    error_prefix: "Error: ",
+    there_is_a_problem: "There is a problem",
+    why_we_ask: "Why we ask",
+    where_to_find: "Where to find this",
+    unit: "Unit",
+    result_value: "Result",
+    upper_limit: "Upper limit of normal (from the report)",
+    years: "years",
+    check_answers: "Check your answers",
+    change: "Change",
+    see_result: "See the result",
+    not_answered: "Not answered",
+    print: "Print or save as PDF",
+    download: "Download my answers",
+    change_answers: "Change answers",
+    start_over: "Start over",
+    met: "Met",
+    not_met: "Not met",
+    applies: "Applies",
+    does_not_apply: "Does not apply",
+    unknown: "Not known yet",
+    not_checked: "Not checked (not needed for this result)",
+    why_not_eligible: "Why",
+    registry_text: "Registry text",
+    translation: "Translation",
+    inclusion: "inclusion",
+    exclusion: "exclusion",
+    ask_your_care_team: "Questions to ask your care team",
+    contact: "Trial contact",
+    phone: "Phone",
+    email: "Email",
+    criteria_heading: "How your answers compare with each criterion",
+    who_can_take_part: "Who can take part",
+    who_cannot_take_part: "Who cannot take part",
+    criteria_from: "Criteria from",
+    definition_version: "Definition version",
+    summary_printed: "Prescreen summary, printed",
+    privacy: "Your answers stay on this device. Nothing is sent anywhere, and nothing is saved after you close the page.",
+    what_this_is: "This short questionnaire checks your answers against the trial's published criteria. It is a pre-screen, not a medical decision: only the study team can say whether someone can join.",
+    who_is_answering: "Who is answering?",
+    for_myself: "I am answering for myself",
+    for_someone_else: "I am answering for someone else, such as my child or a family member",
+    start: "Start",
+    definition_broken: "This questionnaire cannot be shown right now. Nothing you entered has been sent anywhere. Please try again later, or contact the trial team.",
+    definition_problems: "Details for the trial coordinator",
+    loading: "Loading the questionnaire…",
+    enter_a_number: "Enter a number, or choose \"I don't know\"",
+    not_a_number: "Enter a number, like 34.2",
+    one_number_only: "Enter one number only",
+    ambiguous_separators: "We could not tell where the decimal point is. Write it with a point, like 1234.5 or 1.234",
+    too_many_digits: "Enter a shorter number: at most 9 digits before the point and 6 after",
+    unit_not_accepted: "\"{}\" is not a unit we can use here. Choose the unit from the list",
+    unit_mismatch: "You typed {} but chose {}. Choose the unit printed on the report",
+    at_least: "Enter a number of at least {}",
+    no_higher_than: "Enter a number no higher than {}",
+    whole_years: "Enter the age in whole years, like 45",
+    upper_limit_positive: "Enter the upper limit from the report; it is more than 0",
+    choose_at_least_one: "Choose at least one answer",
+    none_of_these_alone: "\"None of these\" cannot be chosen with other answers",
+    do_not_know_alone: "\"I don't know\" cannot be chosen with other answers",
+    choose_an_answer: "Choose an answer",
+    choose_an_answer_for_patient: "Choose an answer for the patient",
+    progress: "Question {} of about {}",
+    likely_eligible: "You may be able to take part",
+    not_eligible: "This trial is probably not right for you",
+    needs_review: "We need more information",
+    likely_eligible_body: [
+        "Your answers meet every criterion we can check here. Only the study team can confirm that you can join: contact them, or show this summary to your doctor.",
+        "The answers meet every criterion we can check here. Only the study team can confirm that the patient can join: contact them, or show this summary to the patient's doctor.",
+    ],
+    not_eligible_body: [
+        "At least one of your answers does not fit the trial's criteria, shown below. If you think an answer may be wrong, change it, or talk to your doctor. Other trials may suit you.",
+        "At least one answer does not fit the trial's criteria, shown below. If an answer may be wrong, change it, or talk to the patient's doctor. Other trials may suit the patient.",
+    ],
+    needs_review_body: [
+        "Some criteria depend on things you did not know. This is common. Ask your care team the questions below, then come back or contact the study team.",
+        "Some criteria depend on things you did not know. This is common. Ask the care team the questions below, then come back or contact the study team.",
+    ],
+};
+
+pub static SIMPLIFIED_CHINESE: Messages = Messages {
+    language: "zh-Hans",
+    language_name: "中文",
+    switch_language: "语言",
+    continue_: "继续",
+    back: "返回",
+    do_not_know: "我不知道",
+    or: "或",
+    yes: "是",
+    no: "否",
+    error_prefix: "错误：",
+    there_is_a_problem: "有一个问题",
+    why_we_ask: "为什么问这个",
+    where_to_find: "在哪里可以找到",
+    unit: "单位",
+    result_value: "结果",
+    upper_limit: "正常值上限（见化验单）",
+    years: "岁",
+    check_answers: "核对您的回答",
+    change: "修改",
+    see_result: "查看结果",
+    not_answered: "未回答",
+    print: "打印或保存为 PDF",
+    download: "下载我的回答",
+    change_answers: "修改回答",
+    start_over: "重新开始",
+    met: "符合",
+    not_met: "不符合",
+    applies: "存在",
+    does_not_apply: "不存在",
+    unknown: "暂不清楚",
+    not_checked: "未核查（对此结果不需要）",
+    why_not_eligible: "原因",
+    registry_text: "注册原文",
+    translation: "译文",
+    inclusion: "入选标准",
+    exclusion: "排除标准",
+    ask_your_care_team: "可以问医疗团队的问题",
+    contact: "试验联系人",
+    phone: "电话",
+    email: "电子邮件",
+    criteria_heading: "您的回答与每条标准的对照",
+    who_can_take_part: "谁可以参加",
+    who_cannot_take_part: "谁不能参加",
+    criteria_from: "标准来源",
+    definition_version: "问卷定义版本",
+    summary_printed: "预筛查摘要，打印日期",
+    privacy: "您的回答只保存在这台设备上。不会发送到任何地方，关闭页面后也不会保留。",
+    what_this_is: "这份简短的问卷会把您的回答与试验公布的标准进行对照。这只是预筛查，不是医疗决定：只有研究团队才能确定某人能否参加。",
+    who_is_answering: "由谁来回答？",
+    for_myself: "我为自己回答",
+    for_someone_else: "我替别人回答，例如我的孩子或家人",
+    start: "开始",
+    definition_broken: "此问卷暂时无法显示。您输入的内容没有发送到任何地方。请稍后再试，或联系试验团队。",
+    definition_problems: "给试验协调员的详细信息",
+    loading: "正在加载问卷…",
+    enter_a_number: "请输入一个数字，或选择“我不知道”",
+    not_a_number: "请输入一个数字，例如 34.2",
+    one_number_only: "请只输入一个数字",
+    ambiguous_separators: "无法判断小数点的位置。请用小数点书写，例如 1234.5 或 1.234",
+    too_many_digits: "数字太长：小数点前最多 9 位，小数点后最多 6 位",
+    unit_not_accepted: "这里不能使用单位“{}”。请从列表中选择单位",
+    unit_mismatch: "您输入的单位是 {}，但选择的是 {}。请选择化验单上印的单位",
+    at_least: "请输入不小于 {} 的数字",
+    no_higher_than: "请输入不大于 {} 的数字",
+    whole_years: "请输入整数岁数，例如 45",
+    upper_limit_positive: "请输入化验单上的上限值，它大于 0",
+    choose_at_least_one: "请至少选择一项",
+    none_of_these_alone: "“以上都没有”不能与其他选项同时选择",
+    do_not_know_alone: "“我不知道”不能与其他选项同时选择",
+    choose_an_answer: "请选择一个回答",
+    choose_an_answer_for_patient: "请替患者选择一个回答",
+    progress: "第 {} 题，共约 {} 题",
+    likely_eligible: "您可能可以参加",
+    not_eligible: "这项试验可能不适合您",
+    needs_review: "我们需要更多信息",
+    likely_eligible_body: [
+        "您的回答符合这里能核查的所有标准。只有研究团队才能确认您能否参加：请联系他们，或把这份摘要给您的医生看。",
+        "这些回答符合这里能核查的所有标准。只有研究团队才能确认患者能否参加：请联系他们，或把这份摘要给患者的医生看。",
+    ],
+    not_eligible_body: [
+        "您至少有一个回答不符合试验的标准，见下文。如果您认为某个回答可能有误，可以修改，或与您的医生商量。其他试验也许适合您。",
+        "至少有一个回答不符合试验的标准，见下文。如果某个回答可能有误，可以修改，或与患者的医生商量。其他试验也许适合患者。",
+    ],
+    needs_review_body: [
+        "有些标准取决于您还不知道的信息，这很常见。请向您的医疗团队询问下面的问题，然后再回来，或联系研究团队。",
+        "有些标准取决于您还不知道的信息，这很常见。请向医疗团队询问下面的问题，然后再回来，或联系研究团队。",
+    ],
+};
+
+/// The messages for `language`, falling back to English.
+pub fn get(language: &str) -> &'static Messages {
+    if language == SIMPLIFIED_CHINESE.language {
+        &SIMPLIFIED_CHINESE
+    } else {
+        &ENGLISH
+    }
+}
+
+/// Fills the `{}` placeholders of a message in order.
+fn fill(template: &str, values: &[&str]) -> String {
+    let mut result = String::with_capacity(template.len() + 16);
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(position) = rest.find("{}") {
+        result.push_str(&rest[..position]);
+        result.push_str(values.next().copied().unwrap_or_default());
+        rest = &rest[position + 2..];
+    }
+    result.push_str(rest);
+    result
+}
+
+impl Messages {
+    pub fn number_error(&self, error: &NumberInputError) -> String {
+        match error {
+            NumberInputError::Empty => self.enter_a_number.to_owned(),
+            NumberInputError::NotANumber => self.not_a_number.to_owned(),
+            NumberInputError::TwoNumbers => self.one_number_only.to_owned(),
+            NumberInputError::AmbiguousSeparators => self.ambiguous_separators.to_owned(),
+            NumberInputError::TooManyDigits => self.too_many_digits.to_owned(),
+            NumberInputError::UnitNotAccepted(unit) => fill(self.unit_not_accepted, &[unit]),
+        }
+    }
+
+    pub fn answer_error(&self, error: &AnswerErrorKind, respondent: Respondent) -> String {
+        match error {
+            AnswerErrorKind::BelowMinimum(minimum) => fill(self.at_least, &[minimum]),
+            AnswerErrorKind::AboveMaximum(maximum) => fill(self.no_higher_than, &[maximum]),
+            AnswerErrorKind::NotWholeYears => self.whole_years.to_owned(),
+            AnswerErrorKind::UpperLimitNotPositive => self.upper_limit_positive.to_owned(),
+            AnswerErrorKind::NoChoicePicked => self.choose_at_least_one.to_owned(),
+            AnswerErrorKind::ExclusiveChoiceCombined(_) => self.none_of_these_alone.to_owned(),
+            _ => match respondent {
+                Respondent::Patient => self.choose_an_answer.to_owned(),
+                Respondent::Caregiver => self.choose_an_answer_for_patient.to_owned(),
+            },
+        }
+    }
+
+    pub fn unit_mismatch(&self, typed: &str, chosen: &str) -> String {
+        fill(self.unit_mismatch, &[typed, chosen])
+    }
+
+    pub fn progress(&self, step: usize, total: usize) -> String {
+        fill(self.progress, &[&step.to_string(), &total.to_string()])
+    }
+
+    pub fn outcome_heading(&self, outcome: Outcome) -> &'static str {
+        match outcome {
+            Outcome::LikelyEligible => self.likely_eligible,
+            Outcome::NotEligible => self.not_eligible,
+            Outcome::NeedsReview => self.needs_review,
+        }
+    }
+
+    pub fn outcome_body(&self, outcome: Outcome, respondent: Respondent) -> &'static str {
+        let index = usize::from(respondent == Respondent::Caregiver);
+        match outcome {
+            Outcome::LikelyEligible => self.likely_eligible_body[index],
+            Outcome::NotEligible => self.not_eligible_body[index],
+            Outcome::NeedsReview => self.needs_review_body[index],
+        }
+    }
+
+    /// Every string, for the completeness test.
+    #[cfg(test)]
+    fn all(&self) -> Vec<&'static str> {
+        vec![
+            self.language_name,
+            self.switch_language,
+            self.continue_,
+            self.back,
+            self.do_not_know,
+            self.or,
+            self.yes,
+            self.no,
+            self.error_prefix,
+            self.there_is_a_problem,
+            self.why_we_ask,
+            self.where_to_find,
+            self.unit,
+            self.result_value,
+            self.upper_limit,
+            self.years,
+            self.check_answers,
+            self.change,
+            self.see_result,
+            self.not_answered,
+            self.print,
+            self.download,
+            self.change_answers,
+            self.start_over,
+            self.met,
+            self.not_met,
+            self.applies,
+            self.does_not_apply,
+            self.unknown,
+            self.not_checked,
+            self.why_not_eligible,
+            self.registry_text,
+            self.translation,
+            self.inclusion,
+            self.exclusion,
+            self.ask_your_care_team,
+            self.contact,
+            self.phone,
+            self.email,
+            self.criteria_heading,
+            self.who_can_take_part,
+            self.who_cannot_take_part,
+            self.criteria_from,
+            self.definition_version,
+            self.summary_printed,
+            self.privacy,
+            self.what_this_is,
+            self.who_is_answering,
+            self.for_myself,
+            self.for_someone_else,
+            self.start,
+            self.definition_broken,
+            self.definition_problems,
+            self.loading,
+            self.enter_a_number,
+            self.not_a_number,
+            self.one_number_only,
+            self.ambiguous_separators,
+            self.too_many_digits,
+            self.unit_not_accepted,
+            self.unit_mismatch,
+            self.at_least,
+            self.no_higher_than,
+            self.whole_years,
+            self.upper_limit_positive,
+            self.choose_at_least_one,
+            self.none_of_these_alone,
+            self.do_not_know_alone,
+            self.choose_an_answer,
+            self.choose_an_answer_for_patient,
+            self.progress,
+            self.likely_eligible,
+            self.not_eligible,
+            self.needs_review,
+            self.likely_eligible_body[0],
+            self.likely_eligible_body[1],
+            self.not_eligible_body[0],
+            self.not_eligible_body[1],
+            self.needs_review_body[0],
+            self.needs_review_body[1],
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_string_with_the_same_placeholders() {
+        let english = ENGLISH.all();
+        for messages in [&ENGLISH, &SIMPLIFIED_CHINESE] {
+            let strings = messages.all();
+            assert_eq!(strings.len(), english.len());
+            for (string, reference) in strings.iter().zip(&english) {
+                assert!(
+                    !string.trim().is_empty(),
+                    "{}: an empty string where English has {reference:?}",
+                    messages.language
+                );
+                assert_eq!(
+                    string.matches("{}").count(),
+                    reference.matches("{}").count(),
+                    "{}: {string:?}",
+                    messages.language
+                );
+            }
+        }
+        // A Chinese string identical to the English one is an untranslated string (numbers aside).
+        for (chinese, english) in SIMPLIFIED_CHINESE.all().iter().zip(&english) {
+            if english.chars().any(char::is_alphabetic) {
+                assert_ne!(chinese, english, "untranslated: {english:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_order() {
+        assert_eq!(SIMPLIFIED_CHINESE.progress(3, 20), "第 3 题，共约 20 题");
+        assert_eq!(
+            ENGLISH.unit_mismatch("mg/dL", "µmol/L"),
+            "You typed mg/dL but chose µmol/L. Choose the unit printed on the report"
+        );
+    }
+
+    #[test]
+    fn unknown_languages_fall_back_to_english() {
+        assert_eq!(get("fr").language, "en");
+        assert_eq!(get("zh-Hans").language, "zh-Hans");
+    }
+}
