@@ -4,7 +4,6 @@ use super::describe::describe_answer;
 use super::SharedDefinition;
 use crate::engine::{Answers, Evaluation, Respondent};
 use crate::messages;
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,15 +20,7 @@ pub struct CheckAnswersProps {
 
 #[function_component(CheckAnswersPage)]
 pub fn check_answers_page(props: &CheckAnswersProps) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(heading) = heading.cast::<HtmlElement>() {
-                let _ = heading.focus();
-            }
-        });
-    }
+    let heading = super::use_focus_on(());
     let language = props.language.as_str();
     let text = messages::get(language);
     let rows = props.definition.questions.iter().enumerate().filter(|(index, question)| {

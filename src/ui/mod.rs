@@ -393,6 +393,22 @@ fn language_switcher(definition: &Definition, current: &str, onlanguage: &Callba
     }
 }
 
+/// A reference to put on a page's heading: the heading takes focus whenever `key` changes (a new
+/// page), so keyboard and screen-reader users start at the top of what changed.
+#[hook]
+pub(crate) fn use_focus_on<T: PartialEq + 'static>(key: T) -> NodeRef {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(key, move |_| {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    node
+}
+
 /// Sets the page's title; only for a widget that owns its page.
 pub(crate) fn set_page_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {

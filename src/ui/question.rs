@@ -9,7 +9,7 @@ use crate::engine::{
 };
 use crate::messages::{self, Messages};
 use std::collections::BTreeSet;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 const DO_NOT_KNOW_VALUE: &str = "unknown";
@@ -182,15 +182,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     let question = &props.definition.questions[props.index];
     let draft = use_state(|| Draft::from_answer(props.answer.as_ref()));
     let errors = use_state(Vec::<FieldError>::new);
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with(props.index, move |_| {
-            if let Some(heading) = heading.cast::<HtmlElement>() {
-                let _ = heading.focus();
-            }
-        });
-    }
+    let heading = super::use_focus_on(props.index);
     let respondent = props.respondent;
     let language = props.language.to_string();
     let text = messages::get(&language);

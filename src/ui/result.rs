@@ -4,7 +4,6 @@
 use super::SharedDefinition;
 use crate::engine::{CriterionKind, Evaluation, Outcome, Respondent, Status};
 use crate::messages::{self, Messages};
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -41,15 +40,7 @@ fn status_words(
 
 #[function_component(ResultPage)]
 pub fn result_page(props: &ResultPageProps) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(heading) = heading.cast::<HtmlElement>() {
-                let _ = heading.focus();
-            }
-        });
-    }
+    let heading = super::use_focus_on(());
     let definition = &props.definition;
     let trial = &definition.trial;
     let language = props.language.as_str();

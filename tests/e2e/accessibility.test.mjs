@@ -1,26 +1,13 @@
 // Accessibility: axe-core on every screen type at phone and desktop widths, and the whole
 // questionnaire completed with the keyboard alone.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer } from './server.mjs';
-import { completeThroughUi, launch, ROOT, screenshot, seedCase } from './browser.mjs';
+import { ROOT, completeThroughUi, screenshot, seedCase, serveAndLaunch } from './browser.mjs';
 
-const DIST = process.env.PRESCREEN_DIST ?? join(ROOT, 'dist');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const running = serveAndLaunch();
 
 /** Elements of the widget that stick out past the viewport's right edge (reflow, WCAG 1.4.10). */
 async function overflowing(page) {
@@ -49,9 +36,9 @@ async function axeViolations(page) {
 for (const [label, viewport] of [['320 px', { width: 320, height: 700 }], ['desktop', { width: 1280, height: 900 }]]) {
   describe(`axe-core finds nothing at ${label}`, () => {
     test('on every screen type', async () => {
-      const context = await browser.newContext({ viewport });
+      const context = await running.browser.newContext({ viewport });
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(running.server.url);
       await page.getByRole('button', { name: 'Start' }).waitFor();
       const screens = {};
       screens.start = await axeViolations(page);
@@ -62,7 +49,7 @@ for (const [label, viewport] of [['320 px', { width: 320, height: 700 }], ['desk
       await page.locator('.ps-error-summary').waitFor();
       screens['question with errors'] = await axeViolations(page);
       // Walk one case from the start, checking every question kind on the way.
-      await page.goto(server.url);
+      await page.goto(running.server.url);
       const seen = new Set();
       const result = await completeThroughUi(page, seedCase('eligible_woman'), {
         onQuestion: async (id) => {
@@ -80,7 +67,7 @@ for (const [label, viewport] of [['320 px', { width: 320, height: 700 }], ['desk
       await page.locator('.ps-check-answers').waitFor();
       screens['check answers'] = await axeViolations(page);
       for (const name of ['kps_60', 'cd123_unknown']) {
-        await page.goto(server.url);
+        await page.goto(running.server.url);
         await completeThroughUi(page, seedCase(name));
         screens[`result: ${name}`] = await axeViolations(page);
       }
@@ -110,9 +97,9 @@ async function tabUntil(page, matches, description) {
 
 describe('keyboard only', () => {
   test('completes the questionnaire with Tab, arrow keys, Space and Enter', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    const context = await running.browser.newContext({ viewport: { width: 1024, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(running.server.url);
     await page.getByRole('button', { name: 'Start' }).waitFor();
     const seed = seedCase('eligible_woman');
     await tabUntil(page, (element) => element.name === 'respondent', 'the respondent choice');
@@ -176,9 +163,9 @@ describe('keyboard only', () => {
   });
 
   test('forced-colours mode keeps the focus indicator and boundaries', async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 700 }, forcedColors: 'active' });
+    const context = await running.browser.newContext({ viewport: { width: 800, height: 700 }, forcedColors: 'active' });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(running.server.url);
     await page.getByRole('button', { name: 'Start' }).click();
     await page.locator('[data-question="age_years"]').waitFor();
     await tabUntil(page, (element) => element.name === 'age_years', 'the age field');
@@ -189,9 +176,9 @@ describe('keyboard only', () => {
   });
 
   test('the focus indicator is clearly visible', async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    const context = await running.browser.newContext({ viewport: { width: 800, height: 600 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(running.server.url);
     await page.getByRole('button', { name: 'Start' }).waitFor();
     await tabUntil(page, (element) => element.tag === 'button', 'Start');
     const outline = await page.evaluate(() => {
@@ -206,9 +193,9 @@ describe('keyboard only', () => {
 });
 
 test('axe sees inside the shadow root: an unlabelled field is reported', async () => {
-  const context = await browser.newContext();
+  const context = await running.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(running.server.url);
   await page.getByRole('button', { name: 'Start' }).click();
   await page.locator('[data-question="age_years"]').waitFor();
   await page.evaluate(() => document.querySelector('[data-prescreen]').shadowRoot.querySelector('h1 label').removeAttribute('for'));
@@ -219,9 +206,9 @@ test('axe sees inside the shadow root: an unlabelled field is reported', async (
 
 test('axe-core finds nothing on the Chinese screens and the language switcher', async () => {
   for (const viewport of [{ width: 320, height: 700 }, { width: 1280, height: 900 }]) {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const context = await running.browser.newContext({ viewport, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(running.server.url);
     await page.locator('.ps-button--start').waitFor();
     assert.equal(await page.locator('.ps-widget').getAttribute('lang'), 'zh-Hans');
     const screens = { start: await axeViolations(page) };
@@ -230,7 +217,7 @@ test('axe-core finds nothing on the Chinese screens and the language switcher', 
     await page.locator('.ps-error-summary').waitFor();
     screens['question with errors'] = await axeViolations(page);
     for (const name of ['eligible_woman', 'kps_60', 'cd123_unknown']) {
-      await page.goto(server.url);
+      await page.goto(running.server.url);
       const shown = await completeThroughUi(page, seedCase(name));
       screens[`result: ${shown.outcome}`] = await axeViolations(page);
     }

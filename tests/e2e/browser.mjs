@@ -1,11 +1,14 @@
 // Shared helpers for the end-to-end tests: Debian's chromium driven by playwright-core, and a
 // patient who answers the widget through its real UI.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
+export const DIST = process.env.PRESCREEN_DIST ?? join(ROOT, 'dist');
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
@@ -15,6 +18,33 @@ export async function launch() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * Starts a static server on dist/ and a browser before a test file's tests, and stops them after.
+ * Returns an object whose `server` and `browser` are set once they run.
+ */
+export function serveAndLaunch(serverOptions = {}) {
+  const running = { server: null, browser: null };
+  before(async () => {
+    running.server = await startServer(DIST, 0, serverOptions);
+    running.browser = await launch();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.close();
+  });
+  return running;
+}
+
+/** The demo page (index.html) with extra attributes on the widget's element, served by a route. */
+export async function openDemoVariant({ server, browser }, attributes, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8')
+    .replace('<div id="prescreen" data-prescreen data-owns-title></div>', `<div id="prescreen" data-prescreen data-owns-title ${attributes}></div>`);
+  await page.route('**/variant.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  return { context, page, open: () => page.goto(`${server.url}variant.html`) };
 }
 
 export function seedCase(name) {

@@ -2,34 +2,20 @@
 // request after load or writes storage; the strict-CSP page sees no violation; hostile host CSS
 // neither breaks the widget nor is changed by it; two widgets stay apart; the iframe reports its
 // height and nothing else.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer } from './server.mjs';
-import { completeThroughUi, launch, ROOT, screenshot, seedCase } from './browser.mjs';
+import { completeThroughUi, openDemoVariant, screenshot, seedCase, serveAndLaunch } from './browser.mjs';
 
-const DIST = process.env.PRESCREEN_DIST ?? join(ROOT, 'dist');
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
   + "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(DIST, 0, {
+const running = serveAndLaunch({
     headersFor: (path) => (path === '/strict-csp.html' ? { 'content-security-policy': STRICT_CSP } : {}),
   });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Opens a demo page, recording CSP violations, requests after load, and page errors. */
 async function openPage(path, { block = [] } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await running.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
@@ -38,7 +24,7 @@ async function openPage(path, { block = [] } = {}) {
     document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
   for (const pattern of block) await page.route(pattern, (route) => route.abort());
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${running.server.url}${path}`);
   return { context, page, errors };
 }
 
@@ -46,12 +32,12 @@ async function assertNothingLeavesAfter(page, action) {
   const requests = [];
   const listener = (request) => requests.push(request.url());
   page.on('request', listener);
-  const serverCount = server.requests.length;
+  const serverCount = running.server.requests.length;
   await action();
   await page.waitForTimeout(300);
   page.off('request', listener);
   assert.deepEqual(requests.filter((url) => !url.startsWith('blob:')), [], 'no request from the browser after load');
-  assert.equal(server.requests.length, serverCount, 'no request reached the server after load');
+  assert.equal(running.server.requests.length, serverCount, 'no request reached the server after load');
   const storage = await page.evaluate(async () => ({
     cookie: document.cookie, local: localStorage.length, session: sessionStorage.length, databases: (await indexedDB.databases()).length,
   }));
@@ -141,13 +127,13 @@ describe('two widgets on one page', () => {
 
 describe('iframe embed', () => {
   test('reports height changes to the parent, and nothing else', async () => {
-    const context = await browser.newContext();
+    const context = await running.browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
       window.__messages = [];
       window.addEventListener('message', (event) => window.__messages.push(event.data));
     });
-    await page.goto(`${server.url}iframe.html`);
+    await page.goto(`${running.server.url}iframe.html`);
     const frame = page.frameLocator('iframe[data-prescreen-frame]');
     await frame.getByRole('button', { name: 'Start' }).waitFor();
     const shown = await completeThroughUi(frame, seedCase('age_76'));
@@ -171,15 +157,12 @@ describe('iframe embed', () => {
 
 describe('host events and leaving the page', () => {
   async function openVariant(attributes) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const html = readFileSync(join(DIST, 'index.html'), 'utf8').replace('<div id="prescreen" data-prescreen data-owns-title></div>', `<div id="prescreen" data-prescreen ${attributes}></div>`);
-    await page.route('**/variant.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    const { context, page, open } = await openDemoVariant(running, attributes);
     await page.addInitScript(() => {
       window.__events = [];
       document.addEventListener('prescreen:outcome', (event) => window.__events.push(event.detail));
     });
-    await page.goto(`${server.url}variant.html`);
+    await open();
     return { context, page };
   }
 

@@ -1,35 +1,15 @@
 // End-to-end: Simplified Chinese and English. The questionnaire in zh-Hans through the UI, with a
 // lab value typed in full-width digits; switching language mid-way keeps every answer; layout
 // holds with longer strings and right to left.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer } from './server.mjs';
-import { cliEvaluation, completeThroughUi, launch, ROOT, screenshot, seedCase } from './browser.mjs';
+import { cliEvaluation, completeThroughUi, openDemoVariant, screenshot, seedCase, serveAndLaunch } from './browser.mjs';
 
-const DIST = process.env.PRESCREEN_DIST ?? join(ROOT, 'dist');
-let server;
-let browser;
+const running = serveAndLaunch();
 
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The demo page with extra attributes on the widget's element. */
 async function openVariant(attributes, contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8')
-    .replace('<div id="prescreen" data-prescreen data-owns-title></div>', `<div id="prescreen" data-prescreen data-owns-title ${attributes}></div>`);
-  await page.route('**/variant.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await page.goto(`${server.url}variant.html`);
+  const { context, page, open } = await openDemoVariant(running, attributes, contextOptions);
+  await open();
   await page.locator('.ps-button--start').waitFor();
   return { context, page };
 }

@@ -1,34 +1,21 @@
 // End-to-end: the release build in headless Chromium, answered through the real UI.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from './server.mjs';
-import { cliEvaluation, completeThroughUi, focusedInWidget, launch, ROOT, screenshot, SCREENSHOTS, seedCase } from './browser.mjs';
+import { DIST, ROOT, SCREENSHOTS, cliEvaluation, completeThroughUi, focusedInWidget, screenshot, seedCase, serveAndLaunch } from './browser.mjs';
 
-const DIST = process.env.PRESCREEN_DIST ?? join(ROOT, 'dist');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launch();
-  console.log(`screenshots: ${SCREENSHOTS}`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const running = serveAndLaunch();
+before(() => console.log(`screenshots: ${SCREENSHOTS}`));
 
 /** Opens the widget and waits until its start screen is interactive. */
 async function openWidget(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, acceptDownloads: true, ...options });
+  const context = await running.browser.newContext({ viewport: { width: 1024, height: 900 }, acceptDownloads: true, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  await page.goto(server.url);
+  await page.goto(running.server.url);
   await page.getByRole('button', { name: 'Start' }).waitFor();
   return { context, page, errors };
 }
@@ -83,7 +70,7 @@ describe('privacy: nothing leaves the device', () => {
     const { context, page } = await openWidget();
     const browserRequests = [];
     page.on('request', (request) => browserRequests.push(request.url()));
-    const serverRequestsAtLoad = server.requests.length;
+    const serverRequestsAtLoad = running.server.requests.length;
     const shown = await completeThroughUi(page, seedCase('eligible_woman'));
     assert.equal(shown.outcome, 'likely_eligible');
     await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
@@ -98,7 +85,7 @@ describe('privacy: nothing leaves the device', () => {
     assert.deepEqual(saved.answers.creatinine, { value: 1.2, unit: 'mg/dL' });
     await page.waitForTimeout(300);
     assert.deepEqual(browserRequests.filter((url) => !url.startsWith('blob:')), [], 'browser made no request');
-    assert.equal(server.requests.length, serverRequestsAtLoad, 'server saw no request after load');
+    assert.equal(running.server.requests.length, serverRequestsAtLoad, 'server saw no request after load');
     assert.doesNotMatch(page.url(), /[?#]./, 'no answer in the URL');
     const storage = await page.evaluate(async () => ({
       cookie: document.cookie,
@@ -210,13 +197,13 @@ describe('question pages', () => {
 describe('definitions loaded from the host', () => {
   /** Serves the demo page with the widget pointed at `definition`, through Playwright routes. */
   async function openWithDefinition(definition) {
-    const context = await browser.newContext();
+    const context = await running.browser.newContext();
     const page = await context.newPage();
     const demo = readFileSync(join(DIST, 'index.html'), 'utf8')
       .replace('<div id="prescreen" data-prescreen data-owns-title></div>', '<div data-prescreen data-definition-url="/trial-under-test.json"></div>');
     await page.route('**/hosted.html', (route) => route.fulfill({ contentType: 'text/html', body: demo }));
     await page.route('**/trial-under-test.json', (route) => route.fulfill({ contentType: 'application/json', body: definition }));
-    await page.goto(`${server.url}hosted.html`);
+    await page.goto(`${running.server.url}hosted.html`);
     return { context, page };
   }
 
