@@ -271,6 +271,7 @@ impl Loader {
         for rule in raw_rules.chain(raw_criteria.iter().filter_map(|criterion| criterion.rule.as_ref())) {
             raw_rule_question_names(rule, &mut mentioned);
         }
+        let mentioned: BTreeSet<String> = mentioned.into_iter().collect();
 
         let mut visibility_rules = Vec::new();
         for (index, raw_question) in raw_questions.into_iter().enumerate() {
@@ -317,7 +318,7 @@ impl Loader {
         for (index, question) in self.questions.iter().enumerate() {
             let Some(question) = question else { continue };
             let id = question.id.as_str();
-            if !mentioned.iter().any(|name| name == id) {
+            if !mentioned.contains(id) {
                 self.problems.push(Problem {
                     path: format!("questions[{index}]"),
                     message: format!(

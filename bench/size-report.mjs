@@ -1,0 +1,35 @@
+// Size report (not a test): where the bytes of the widget's .wasm go, by crate and by largest
+// function, from `twiggy top` on the release build before wasm-bindgen (which keeps the names).
+// Usage: node bench/size-report.mjs   (after scripts/build.sh; needs `cargo install twiggy`)
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from '../tests/e2e/browser.mjs';
+
+const wasm = join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'prescreen-widget.wasm');
+const csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', wasm], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const rows = csv.trim().split('\n').slice(1).map((line) => {
+  const match = line.match(/^(?:"((?:[^"]|"")*)"|([^,]*)),(\d+),([\d.]+)/);
+  return match ? { item: (match[1] ?? match[2]).replace(/""/g, '"'), bytes: Number(match[3]) } : null;
+}).filter(Boolean);
+
+// Custom sections and names are not shipped: wasm-bindgen and wasm-opt drop them.
+const shipped = rows.filter((row) => !/^custom section|subsection$/.test(row.item));
+const crateOf = (item) => {
+  if (item.startsWith('data segment')) return '(data: string constants, the compiled-in trial and CSS)';
+  const path = item.replace(/^<+/, '').replace(/^&(mut )?/, '');
+  // The first crate path in the name: an impl block counts for the type's crate.
+  const crate = path.match(/([a-z_][a-z0-9_]*)(\[[0-9a-f]+\])?::/);
+  return crate ? crate[1] : '(other: glue, tables, generic code)';
+};
+const byCrate = new Map();
+for (const row of shipped) byCrate.set(crateOf(row.item), (byCrate.get(crateOf(row.item)) ?? 0) + row.bytes);
+const total = shipped.reduce((sum, row) => sum + row.bytes, 0);
+console.log(`## .wasm by crate (before wasm-opt; ${total} bytes of code and data)\n`);
+console.log('| crate | bytes | share |\n|---|---:|---:|');
+for (const [crate, bytes] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+  console.log(`| ${crate} | ${bytes} | ${(100 * bytes / total).toFixed(1)} % |`);
+}
+console.log('\n## Largest functions\n\n| bytes | function |\n|---:|---|');
+for (const row of shipped.filter((row) => !row.item.startsWith('data segment')).slice(0, 12)) {
+  console.log(`| ${row.bytes} | \`${row.item.replace(/::h[0-9a-f]{16}$/, '').slice(0, 110)}\` |`);
+}
