@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { startServer } from '../tests/e2e/server.mjs';
-import { launch, ROOT, seedCase } from '../tests/e2e/browser.mjs';
+import { completeThroughUi, launch, ROOT, seedCase } from '../tests/e2e/browser.mjs';
 
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(name);
@@ -85,11 +85,42 @@ for (let run = 0; run < RUNS; run += 1) {
   }
   await context.close();
 }
+// Memory after answering a whole case: the V8 heap after a forced GC plus the WebAssembly linear
+// memory (which no JS heap figure includes), as the peers' harness reports it.
+const memory = [];
+for (let run = 0; run < Math.min(RUNS, 3); run += 1) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__wasmMemories = [];
+    const remember = (result) => {
+      const instance = result.instance ?? result;
+      for (const value of Object.values(instance.exports ?? {})) if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
+      return result;
+    };
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(remember);
+    }
+  });
+  const cdp = await context.newCDPSession(page);
+  await page.goto(server.url);
+  await completeThroughUi(page, seed);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasmBytes = await page.evaluate(() => window.__wasmMemories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0));
+  memory.push({ heap: usedSize, wasm: wasmBytes });
+  await context.close();
+}
 await browser.close();
 await server.close();
 console.log(`\n## Timings in headless Chromium (median of ${RUNS}, CPU throttle ${THROTTLE}×, wall clock incl. Playwright round trips)\n`);
-console.log(`| metric | median ms |\n|---|---:|`);
-console.log(`| navigation → start screen interactive | ${median(samples.firstScreen)} |`);
-console.log(`| Start → first question on screen | ${median(samples.firstQuestion)} |`);
-console.log(`| Continue → next question on screen | ${median(samples.perAnswer)} |`);
+console.log(`| metric | median |\n|---|---:|`);
+console.log(`| navigation → start screen interactive | ${median(samples.firstScreen)} ms |`);
+console.log(`| Start → first question on screen | ${median(samples.firstQuestion)} ms |`);
+console.log(`| Continue → next question on screen | ${median(samples.perAnswer)} ms |`);
+const mib = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
+console.log(`| after answering everything: JS heap (after GC) | ${mib(median(memory.map((sample) => sample.heap)))} |`);
+console.log(`| after answering everything: Wasm linear memory | ${mib(median(memory.map((sample) => sample.wasm)))} |`);
+console.log(`| after answering everything: JS heap + Wasm memory | ${mib(median(memory.map((sample) => sample.heap + sample.wasm)))} |`);
 console.log(`\n(scenario: ${seed.description})`);
