@@ -303,6 +303,8 @@ impl Messages {
             NumberInputError::AmbiguousSeparators => self.ambiguous_separators.to_owned(),
             NumberInputError::TooManyDigits => self.too_many_digits.to_owned(),
             NumberInputError::UnitNotAccepted(unit) => fill(self.unit_not_accepted, &[unit]),
+            NumberInputError::UnitConflict { typed, picked } => self.unit_mismatch(typed.symbol(), picked.symbol()),
+            NumberInputError::NotWholeYears => self.whole_years.to_owned(),
         }
     }
 

@@ -23,6 +23,6 @@ pub use model::{
     Choice, ChoiceId, Contact, Criterion, CriterionId, CriterionKind, Definition, Question, QuestionId, QuestionKind,
     Relation, Respondent, Rule, SexEligibility, Test, Trial,
 };
-pub use number_input::{parse_number_input, NumberInputError, TypedNumber};
+pub use number_input::{parse_number_input, typed_measurement, typed_whole_years, NumberInputError, TypedNumber};
 pub use text::Text;
 pub use units::{Quantity, Unit};

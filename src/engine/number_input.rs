@@ -24,6 +24,13 @@ pub enum NumberInputError {
     TooManyDigits,
     /// A unit after the number that this question does not take; holds the text as typed.
     UnitNotAccepted(String),
+    /// A unit typed after the number that differs from the unit picked beside the field.
+    UnitConflict {
+        typed: Unit,
+        picked: Unit,
+    },
+    /// An age with a fraction or a sign.
+    NotWholeYears,
 }
 
 impl fmt::Display for NumberInputError {
@@ -40,6 +47,10 @@ impl fmt::Display for NumberInputError {
                 "use at most {MAX_INTEGER_DIGITS} digits before the decimal point and {MAX_FRACTION_DIGITS} after it"
             ),
             NumberInputError::UnitNotAccepted(unit) => write!(formatter, "the unit \"{unit}\" is not accepted here"),
+            NumberInputError::UnitConflict { typed, picked } => {
+                write!(formatter, "typed {} but picked {}", typed.symbol(), picked.symbol())
+            }
+            NumberInputError::NotWholeYears => formatter.write_str("enter whole years"),
         }
     }
 }
@@ -89,6 +100,25 @@ pub fn parse_number_input(text: &str, accepted_units: &[Unit]) -> Result<TypedNu
     let decimal = plain_decimal(number_text)?;
     let value = Exact::parse_decimal(&decimal).ok_or(NumberInputError::TooManyDigits)?;
     Ok(TypedNumber { value, unit })
+}
+
+/// A measurement typed next to a unit picker: the unit typed after the number, if any, must agree
+/// with the picked one (a patient who types "2 mg/dL" with µmol/L picked is asked, not guessed for).
+pub fn typed_measurement(text: &str, units: &[Unit], picked: Unit) -> Result<(Exact, Unit), NumberInputError> {
+    let typed = parse_number_input(text, units)?;
+    match typed.unit {
+        Some(unit) if unit != picked => Err(NumberInputError::UnitConflict { typed: unit, picked }),
+        _ => Ok((typed.value, picked)),
+    }
+}
+
+/// An age typed in whole years ("45", "４５", "45 years").
+pub fn typed_whole_years(text: &str) -> Result<u32, NumberInputError> {
+    let typed = parse_number_input(text, &[Unit::Years])?;
+    if !typed.value.is_integer() || typed.value.is_negative() {
+        return Err(NumberInputError::NotWholeYears);
+    }
+    u32::try_from(typed.value.to_f64() as u64).map_err(|_| NumberInputError::TooManyDigits)
 }
 
 /// Full-width forms (`４５`, `３４．２`, `，`) and the ideographic space to their ASCII forms,
@@ -182,6 +212,31 @@ mod tests {
         check("0,123", Ok(("0.123", None)));
         check(".5", Ok(("0.5", None)));
         check("-3", Ok(("-3", None)));
+    }
+
+    #[test]
+    fn a_typed_unit_must_agree_with_the_picked_one() {
+        let micro = Unit::MicromolePerLitre;
+        let milli = Unit::MilligramPerDecilitre;
+        let two = Exact::from_integer(2);
+        assert_eq!(typed_measurement("2", &LAB_UNITS, milli), Ok((two, milli)));
+        assert_eq!(typed_measurement("2 mg/dl", &LAB_UNITS, milli), Ok((two, milli)));
+        assert_eq!(
+            typed_measurement("2 mg/dl", &LAB_UNITS, micro),
+            Err(NumberInputError::UnitConflict { typed: milli, picked: micro })
+        );
+        assert_eq!(typed_measurement("", &LAB_UNITS, micro), Err(NumberInputError::Empty));
+    }
+
+    #[test]
+    fn ages_are_whole_years() {
+        assert_eq!(typed_whole_years("45"), Ok(45));
+        assert_eq!(typed_whole_years("４５"), Ok(45));
+        assert_eq!(typed_whole_years("45 years"), Ok(45));
+        assert_eq!(typed_whole_years("45.0"), Ok(45));
+        assert_eq!(typed_whole_years("45.5"), Err(NumberInputError::NotWholeYears));
+        assert_eq!(typed_whole_years("-2"), Err(NumberInputError::NotWholeYears));
+        assert_eq!(typed_whole_years("45 kg"), Err(NumberInputError::UnitNotAccepted("kg".into())));
     }
 
     #[test]

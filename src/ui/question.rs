@@ -5,7 +5,8 @@
 use super::error_summary::{ErrorSummary, FieldError};
 use super::SharedDefinition;
 use crate::engine::{
-    parse_number_input, Answer, ChoiceId, Definition, Exact, Question, QuestionKind, Respondent, Unit,
+    parse_number_input, typed_measurement, typed_whole_years, Answer, ChoiceId, Definition, Exact, Question,
+    QuestionKind, Respondent, Unit,
 };
 use crate::messages::{self, Messages};
 use std::collections::BTreeSet;
@@ -126,31 +127,15 @@ fn answer_from_draft(
                 }
             }
             QuestionKind::Number { units, .. } => {
-                let picked_unit = draft.unit.unwrap_or(units[0]);
-                let (value, typed_unit) =
-                    typed_number(text, &draft.value_text, units, value_field.clone()).map_err(|error| vec![error])?;
-                if let Some(typed_unit) = typed_unit {
-                    if typed_unit != picked_unit && units.len() > 1 {
-                        return Err(vec![FieldError {
-                            field: value_field,
-                            message: text.unit_mismatch(typed_unit.symbol(), picked_unit.symbol()),
-                        }]);
-                    }
-                }
-                Answer::Number { value, unit: typed_unit.unwrap_or(picked_unit) }
+                let (value, unit) = typed_measurement(&draft.value_text, units, draft.unit.unwrap_or(units[0]))
+                    .map_err(|error| {
+                        vec![FieldError { field: value_field.clone(), message: text.number_error(&error) }]
+                    })?;
+                Answer::Number { value, unit }
             }
-            QuestionKind::Age { .. } => {
-                let (value, _) = typed_number(text, &draft.value_text, &[Unit::Years], value_field.clone())
-                    .map_err(|error| vec![error])?;
-                if !value.is_integer() || value.is_negative() {
-                    return Err(vec![FieldError {
-                        field: value_field,
-                        message: text.answer_error(&crate::engine::AnswerErrorKind::NotWholeYears, respondent),
-                    }]);
-                }
-                let years = value.to_f64() as u32;
-                Answer::AgeYears(years)
-            }
+            QuestionKind::Age { .. } => Answer::AgeYears(typed_whole_years(&draft.value_text).map_err(|error| {
+                vec![FieldError { field: value_field.clone(), message: text.number_error(&error) }]
+            })?),
             QuestionKind::AgainstUpperLimit { unit } => {
                 let upper_field = field_id(question, "upper");
                 let value = typed_number(text, &draft.value_text, &[*unit], value_field);
