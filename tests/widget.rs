@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A missing element should fail the test loudly.
 
-use prescreen::ui::{DefinitionSource, Widget, WidgetProps};
+use prescreen::ui::{DefinitionSource, HostSettings, Widget, WidgetProps};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -35,10 +35,7 @@ async fn mount() -> Element {
         WidgetProps {
             source: DefinitionSource::Seed,
             language: "en".into(),
-            host: None,
-            outcome_event: false,
-            owns_title: true,
-            direction: None,
+            host: HostSettings { owns_title: true, ..HostSettings::default() },
         },
     )
     .render();

@@ -60,18 +60,21 @@ pub struct WidgetProps {
     pub source: DefinitionSource,
     #[prop_or_else(|| AttrValue::from("en"))]
     pub language: AttrValue,
+    #[prop_or_default]
+    pub host: HostSettings,
+}
+
+/// What the host page asked of its widget, read from the element's `data-` attributes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HostSettings {
     /// The host page's element, for the opt-in outcome event.
-    #[prop_or_default]
-    pub host: Option<web_sys::Element>,
+    pub element: Option<web_sys::Element>,
     /// Whether the host asked (`data-events="outcome"`) to be told the outcome. Never the answers.
-    #[prop_or_default]
     pub outcome_event: bool,
     /// Whether the widget owns the page (`data-owns-title`) and so keeps `document.title` naming the
     /// current step.
-    #[prop_or_default]
     pub owns_title: bool,
     /// Text direction from the host's `data-dir` (`rtl` or `ltr`); none means inherit `ltr`.
-    #[prop_or_default]
     pub direction: Option<AttrValue>,
 }
 
@@ -145,8 +148,11 @@ pub fn start() {
             .get_attribute("data-dir")
             .filter(|direction| direction == "rtl" || direction == "ltr")
             .map(AttrValue::from);
-        let props =
-            WidgetProps { source, language: language.into(), host: Some(host), outcome_event, owns_title, direction };
+        let props = WidgetProps {
+            source,
+            language: language.into(),
+            host: HostSettings { element: Some(host), outcome_event, owns_title, direction },
+        };
         yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     }
 }
@@ -210,12 +216,11 @@ pub fn widget(props: &WidgetProps) -> Html {
         },
         Loaded::Ready(definition) => {
             html! {
-                <Questionnaire definition={definition.clone()} language={(*language).clone()} {onlanguage}
-                    host={props.host.clone()} outcome_event={props.outcome_event} owns_title={props.owns_title} />
+                <Questionnaire definition={definition.clone()} language={(*language).clone()} {onlanguage} host={props.host.clone()} />
             }
         }
     };
-    html! { <div class="ps-widget" lang={(*language).clone()} dir={props.direction.clone()}>{ body }</div> }
+    html! { <div class="ps-widget" lang={(*language).clone()} dir={props.host.direction.clone()}>{ body }</div> }
 }
 
 fn problems(error: &LoadError) -> Vec<String> {
@@ -242,11 +247,7 @@ pub struct QuestionnaireProps {
     #[prop_or_default]
     pub onlanguage: Callback<AttrValue>,
     #[prop_or_default]
-    pub host: Option<web_sys::Element>,
-    #[prop_or_default]
-    pub outcome_event: bool,
-    #[prop_or_default]
-    pub owns_title: bool,
+    pub host: HostSettings,
 }
 
 impl PartialEq for State {
@@ -277,7 +278,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     });
     {
         let outcome = (state.screen == Screen::Result).then_some(state.evaluation.outcome);
-        let host = props.host.clone().filter(|_| props.outcome_event);
+        let host = props.host.element.clone().filter(|_| props.host.outcome_event);
         let trial = state.definition.trial.id.clone();
         use_effect_with(outcome, move |outcome| {
             if let (Some(outcome), Some(host)) = (outcome, host) {
@@ -295,7 +296,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
         Screen::Question(_) => None,
     };
     {
-        let owns_title = props.owns_title;
+        let owns_title = props.host.owns_title;
         use_effect_with(screen_title.clone(), move |title| {
             if let (true, Some(title)) = (owns_title, title) {
                 set_page_title(title);
@@ -327,7 +328,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             let question = &state.definition.questions[index];
             html! {
                 <QuestionPage key={question.id.to_string()} definition={state.definition.clone()} {index} respondent={state.respondent} {language}
-                    owns_title={props.owns_title} {trial_title}
+                    owns_title={props.host.owns_title} {trial_title}
                     answer={state.answers.get(question.id.as_str()).cloned()} progress={state.progress()}
                     {onanswer} onback={dispatch(|| Action::Back)} />
             }
