@@ -74,10 +74,10 @@ proptest! {
     fn likely_eligible_means_nothing_is_unknown((answers, _) in answers_with_unknowns()) {
         let evaluation = seed().evaluate(&answers);
         if evaluation.outcome == Outcome::LikelyEligible {
-            prop_assert!(evaluation.unknown.is_empty());
+            prop_assert!(evaluation.unknown().next().is_none());
             prop_assert!(evaluation.criteria.iter().all(|result| result.status != Status::Unknown));
         }
-        prop_assert_eq!(evaluation.outcome == Outcome::NeedsReview, !evaluation.unknown.is_empty()
+        prop_assert_eq!(evaluation.outcome == Outcome::NeedsReview, evaluation.unknown().next().is_some()
             && !evaluation.criteria.iter().any(|result| result.rules_out()));
     }
 
@@ -103,6 +103,29 @@ proptest! {
             if was.status != Status::Unknown {
                 prop_assert_eq!(was.status, is.status, "{} changed", was.id);
             }
+        }
+    }
+
+    /// Updating an evaluation after one answer, as the widget does on every Continue, gives exactly
+    /// what evaluating everything again gives (every criterion, visibility, the questions that still
+    /// matter, the outcome), after every step of any answering order: answers given, changed to
+    /// "I don't know", removed, and answers that show or hide other questions.
+    #[test]
+    fn reevaluating_after_each_answer_equals_evaluating_everything(
+        (start, _) in answers_with_unknowns(),
+        (target, _) in answers_with_unknowns(),
+        order in Just((0..seed().questions.len()).collect::<Vec<usize>>()).prop_shuffle(),
+    ) {
+        let mut answers = start;
+        let mut evaluation = seed().evaluate(&answers);
+        for index in order {
+            let id = seed().questions[index].id.clone();
+            match target.get(id.as_str()) {
+                Some(answer) => answers.set(id.clone(), answer.clone()),
+                None => answers.remove(id.as_str()),
+            }
+            seed().reevaluate(&mut evaluation, &answers, index);
+            prop_assert_eq!(&evaluation, &seed().evaluate(&answers), "after question {}", id);
         }
     }
 

@@ -50,7 +50,7 @@ fn every_seed_case_has_the_expected_outcome() {
         if ruled_out != expected_ruled_out {
             failures.push(format!("{name}: ruled out by {ruled_out:?}, expected {expected_ruled_out:?}"));
         }
-        let unknown: Vec<&str> = evaluation.unknown.iter().map(|id| id.as_str()).collect();
+        let unknown: Vec<&str> = evaluation.unknown().map(|id| id.as_str()).collect();
         let expected_unknown: Vec<&str> =
             expected["unknown"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
         if unknown != expected_unknown {

@@ -74,6 +74,6 @@ fn evaluation_json(evaluation: &Evaluation) -> Value {
         .iter()
         .map(|result| json!({"id": result.id.as_str(), "kind": result.kind.id(), "status": result.status.id()}))
         .collect();
-    let unknown: Vec<&str> = evaluation.unknown.iter().map(|id| id.as_str()).collect();
+    let unknown: Vec<&str> = evaluation.unknown().map(|id| id.as_str()).collect();
     json!({"outcome": evaluation.outcome.id(), "criteria": criteria, "unknown": unknown})
 }

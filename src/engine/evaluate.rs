@@ -14,6 +14,7 @@ use super::answers::{Answer, Answers};
 use super::exact::Exact;
 use super::model::{CriterionId, CriterionKind, Definition, QuestionKind, Rule, Test};
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 /// A truth value in Kleene's three-valued logic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,103 +128,182 @@ pub struct Evaluation {
     pub outcome: Outcome,
     /// One result per criterion, in definition order.
     pub criteria: Vec<CriterionResult>,
-    /// The criteria whose status is unknown, in definition order.
-    pub unknown: Vec<CriterionId>,
     /// For each question, whether it is shown to this patient.
     pub visible: Vec<bool>,
-    /// Shown, unanswered questions whose answer could still change the outcome, in order. Empty
-    /// once the outcome is decided: then the patient need not answer anything else.
-    pub questions_that_matter: Vec<usize>,
+    /// For each question, how many unknown criteria it can still decide.
+    deciding: Vec<u32>,
+    /// Shown, unanswered questions that some unknown criterion can read, in order.
+    pending: BTreeSet<usize>,
+    /// How many criteria keep the patient out, and how many are unknown.
+    ruling_out: usize,
+    unknown_count: usize,
 }
 
 impl Evaluation {
+    /// Shown, unanswered questions whose answer could still change the outcome, in order. None
+    /// once the outcome is decided: then the patient need not answer anything else.
+    pub fn questions_that_matter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.pending.iter().copied().filter(|_| self.outcome == Outcome::NeedsReview)
+    }
+
     /// The next question to ask: the first shown, unanswered question that still matters.
     pub fn next_question(&self) -> Option<usize> {
-        self.questions_that_matter.first().copied()
+        self.questions_that_matter().next()
+    }
+
+    /// Whether the answer to this question could still change the outcome.
+    pub fn matters(&self, question: usize) -> bool {
+        self.outcome == Outcome::NeedsReview && self.pending.contains(&question)
+    }
+
+    /// How many questions could still change the outcome.
+    pub fn questions_left(&self) -> usize {
+        if self.outcome == Outcome::NeedsReview {
+            self.pending.len()
+        } else {
+            0
+        }
+    }
+
+    /// The criteria whose status is unknown, in definition order.
+    pub fn unknown(&self) -> impl Iterator<Item = &CriterionId> {
+        self.criteria.iter().filter(|result| result.status == Status::Unknown).map(|result| &result.id)
     }
 
     pub fn status_of(&self, criterion: &str) -> Option<Status> {
         self.criteria.iter().find(|result| result.id.as_str() == criterion).map(|result| result.status)
     }
-}
 
-/// The answers the rules may read: `None` for questions that are unanswered or hidden.
-struct EffectiveAnswers<'a> {
-    by_index: Vec<Option<&'a Answer>>,
+    fn decide_outcome(&mut self) {
+        self.outcome = if self.ruling_out > 0 {
+            Outcome::NotEligible
+        } else if self.unknown_count == 0 {
+            Outcome::LikelyEligible
+        } else {
+            Outcome::NeedsReview
+        };
+    }
 }
 
 impl Definition {
     /// Decides every criterion and the outcome. Never fails and never panics.
     pub fn evaluate(&self, answers: &Answers) -> Evaluation {
-        let (visible, effective) = self.effective_answers(answers);
+        // One pass in question order is enough for visibility because the loader only lets a
+        // question's visibility depend on earlier questions.
+        let mut visible = Vec::with_capacity(self.questions.len());
+        let mut effective: Vec<Option<&Answer>> = Vec::with_capacity(self.questions.len());
+        for question in &self.questions {
+            let shown = match &question.visible_when {
+                None => true,
+                Some(rule) => self.truth_of(rule, &|index| effective[index]) == Truth::True,
+            };
+            visible.push(shown);
+            effective.push(if shown { answers.get(question.id.as_str()) } else { None });
+        }
         let criteria: Vec<CriterionResult> = self
             .criteria
             .iter()
             .map(|criterion| CriterionResult {
                 id: criterion.id.clone(),
                 kind: criterion.kind,
-                status: Status::from(self.truth_of(&criterion.rule, &effective)),
+                status: Status::from(self.truth_of(&criterion.rule, &|index| effective[index])),
             })
             .collect();
-        let unknown: Vec<CriterionId> =
-            criteria.iter().filter(|result| result.status == Status::Unknown).map(|result| result.id.clone()).collect();
-        let outcome = if criteria.iter().any(CriterionResult::rules_out) {
-            Outcome::NotEligible
-        } else if unknown.is_empty() {
-            Outcome::LikelyEligible
-        } else {
-            Outcome::NeedsReview
-        };
-        let questions_that_matter = if outcome == Outcome::NeedsReview {
-            self.questions_that_matter(&criteria, &visible, &effective)
-        } else {
-            Vec::new()
-        };
-        Evaluation { outcome, criteria, unknown, visible, questions_that_matter }
-    }
-
-    /// Visibility for every question, and the answers that count. One pass in question order is
-    /// enough because the loader only lets a question's visibility depend on earlier questions.
-    fn effective_answers<'a>(&self, answers: &'a Answers) -> (Vec<bool>, EffectiveAnswers<'a>) {
-        let mut visible = Vec::with_capacity(self.questions.len());
-        let mut effective = EffectiveAnswers { by_index: Vec::with_capacity(self.questions.len()) };
-        for question in &self.questions {
-            let shown = match &question.visible_when {
-                None => true,
-                Some(rule) => self.truth_of(rule, &effective) == Truth::True,
-            };
-            visible.push(shown);
-            effective.by_index.push(if shown { answers.get(question.id.as_str()) } else { None });
-        }
-        (visible, effective)
-    }
-
-    fn questions_that_matter(
-        &self,
-        criteria: &[CriterionResult],
-        visible: &[bool],
-        effective: &EffectiveAnswers<'_>,
-    ) -> Vec<usize> {
-        let mut matters = vec![false; self.questions.len()];
+        let mut deciding = vec![0; self.questions.len()];
         for (index, result) in criteria.iter().enumerate() {
             if result.status == Status::Unknown {
                 for &question in &self.criterion_questions[index] {
-                    matters[question] = true;
+                    deciding[question] += 1;
                 }
             }
         }
-        (0..self.questions.len())
-            .filter(|&index| matters[index] && visible[index] && effective.by_index[index].is_none())
-            .collect()
+        let pending = (0..self.questions.len())
+            .filter(|&index| deciding[index] > 0 && visible[index] && effective[index].is_none());
+        let mut evaluation = Evaluation {
+            outcome: Outcome::NeedsReview,
+            ruling_out: criteria.iter().filter(|result| result.rules_out()).count(),
+            unknown_count: criteria.iter().filter(|result| result.status == Status::Unknown).count(),
+            pending: pending.collect(),
+            criteria,
+            visible,
+            deciding,
+        };
+        evaluation.decide_outcome();
+        evaluation
     }
 
-    fn truth_of(&self, rule: &Rule, answers: &EffectiveAnswers<'_>) -> Truth {
+    /// Brings `evaluation` up to date after the answer to question `changed` was given, changed or
+    /// removed in `answers`; the result equals `evaluate(answers)`. The work is in proportion to
+    /// what the answer touches (the questions whose visibility it decides, the criteria that can
+    /// read it, and the questions those criteria read), not to the size of the definition, so a
+    /// portal's many-trial definition stays as quick to answer as a single trial's.
+    pub fn reevaluate(&self, evaluation: &mut Evaluation, answers: &Answers, changed: usize) {
+        // Questions whose answered-ness, visibility or "could decide something" may have changed.
+        let mut touched = vec![changed];
+        // Visibility: later questions whose visible_when reads one that changed, in question order.
+        let mut to_check: BTreeSet<usize> = self.visibility_dependents[changed].iter().copied().collect();
+        while let Some(question) = to_check.pop_first() {
+            let shown = self.questions[question].visible_when.as_ref().is_none_or(|rule| {
+                self.truth_of(rule, &|index| self.effective_answer(&evaluation.visible, answers, index)) == Truth::True
+            });
+            if shown != evaluation.visible[question] {
+                evaluation.visible[question] = shown;
+                touched.push(question);
+                to_check.extend(self.visibility_dependents[question].iter().copied());
+            }
+        }
+        // Criteria: only those that can read the changed question, directly or through the
+        // visibility of what they read.
+        for &criterion in &self.question_criteria[changed] {
+            let truth = self.truth_of(&self.criteria[criterion].rule, &|index| {
+                self.effective_answer(&evaluation.visible, answers, index)
+            });
+            let result = &mut evaluation.criteria[criterion];
+            let (was_unknown, was_ruling_out) = (result.status == Status::Unknown, result.rules_out());
+            result.status = Status::from(truth);
+            let (is_unknown, rules_out) = (result.status == Status::Unknown, result.rules_out());
+            evaluation.ruling_out = evaluation.ruling_out + usize::from(rules_out) - usize::from(was_ruling_out);
+            evaluation.unknown_count = evaluation.unknown_count + usize::from(is_unknown) - usize::from(was_unknown);
+            if was_unknown != is_unknown {
+                for &question in &self.criterion_questions[criterion] {
+                    if is_unknown {
+                        evaluation.deciding[question] += 1;
+                    } else {
+                        evaluation.deciding[question] -= 1;
+                    }
+                    touched.push(question);
+                }
+            }
+        }
+        for question in touched {
+            let pending = evaluation.deciding[question] > 0
+                && evaluation.visible[question]
+                && answers.get(self.questions[question].id.as_str()).is_none();
+            if pending {
+                evaluation.pending.insert(question);
+            } else {
+                evaluation.pending.remove(&question);
+            }
+        }
+        evaluation.decide_outcome();
+    }
+
+    /// The answer the rules may read: none for a question that is unanswered or hidden.
+    fn effective_answer<'a>(&self, visible: &[bool], answers: &'a Answers, question: usize) -> Option<&'a Answer> {
+        if visible[question] {
+            answers.get(self.questions[question].id.as_str())
+        } else {
+            None
+        }
+    }
+
+    fn truth_of<'a>(&self, rule: &Rule, answer_of: &dyn Fn(usize) -> Option<&'a Answer>) -> Truth {
         match rule {
             Rule::Constant(value) => Truth::from_bool(*value),
-            Rule::All(rules) => rules.iter().fold(Truth::True, |truth, rule| truth.and(self.truth_of(rule, answers))),
-            Rule::Any(rules) => rules.iter().fold(Truth::False, |truth, rule| truth.or(self.truth_of(rule, answers))),
-            Rule::Not(rule) => self.truth_of(rule, answers).negate(),
-            Rule::Compare { question, test } => match answers.by_index.get(*question).copied().flatten() {
+            Rule::All(rules) => rules.iter().fold(Truth::True, |truth, rule| truth.and(self.truth_of(rule, answer_of))),
+            Rule::Any(rules) => rules.iter().fold(Truth::False, |truth, rule| truth.or(self.truth_of(rule, answer_of))),
+            Rule::Not(rule) => self.truth_of(rule, answer_of).negate(),
+            Rule::Compare { question, test } => match answer_of(*question) {
                 None | Some(Answer::DoNotKnow) => Truth::Unknown,
                 Some(answer) => self.test_answer(*question, test, answer),
             },

@@ -327,6 +327,18 @@ impl Loader {
                 });
             }
         }
+        let mut question_criteria = vec![Vec::new(); self.questions.len()];
+        for (criterion, reads) in criterion_questions.iter().enumerate() {
+            for &question in reads {
+                question_criteria[question].push(criterion);
+            }
+        }
+        let mut visibility_dependents = vec![Vec::new(); self.questions.len()];
+        for (question, dependencies) in visibility_dependencies.iter().enumerate() {
+            for &dependency in dependencies {
+                visibility_dependents[dependency].push(question);
+            }
+        }
         let questions: Option<Vec<Question>> = std::mem::take(&mut self.questions).into_iter().collect();
         let criteria: Option<Vec<Criterion>> = criteria.into_iter().collect();
         Some(Definition {
@@ -335,6 +347,8 @@ impl Loader {
             questions: questions?,
             criteria: criteria?,
             criterion_questions,
+            question_criteria,
+            visibility_dependents,
         })
     }
 

@@ -61,6 +61,11 @@ pub struct Definition {
     /// For each criterion, every question whose answer can change its status: the questions its
     /// rule reads plus, transitively, the questions that decide whether those are shown.
     pub(crate) criterion_questions: Vec<Vec<usize>>,
+    /// For each question, the criteria whose `criterion_questions` include it: the only criteria an
+    /// answer to it can change.
+    pub(crate) question_criteria: Vec<Vec<usize>>,
+    /// For each question, the later questions whose `visible_when` reads it directly.
+    pub(crate) visibility_dependents: Vec<Vec<usize>>,
 }
 
 #[derive(Clone, Debug)]

@@ -66,10 +66,10 @@ impl State {
     pub fn progress(&self) -> (usize, usize) {
         let step = self.history.len() + 1;
         let current_is_pending = match self.screen {
-            Screen::Question(index) => self.evaluation.questions_that_matter.contains(&index),
+            Screen::Question(index) => self.evaluation.matters(index),
             _ => false,
         };
-        let remaining_after_this = self.evaluation.questions_that_matter.len() - usize::from(current_is_pending);
+        let remaining_after_this = self.evaluation.questions_left() - usize::from(current_is_pending);
         (step, step + remaining_after_this)
     }
 }
@@ -88,7 +88,7 @@ impl Reducible for State {
             Action::Answer { question, answer } => {
                 let id = state.definition.questions[question].id.clone();
                 state.answers.set(id, answer);
-                state.evaluation = state.definition.evaluate(&state.answers);
+                state.definition.reevaluate(&mut state.evaluation, &state.answers, question);
                 state.history.push(question);
                 let next = state.screen_after_questions();
                 state.screen = match (state.return_to, next) {
