@@ -3,58 +3,15 @@
 //! 500-question, 300-criterion portal case, and prints median times.
 //!
 //!     cargo run --release --example scale
+//!     cargo run --release --example scale -- --write DIR   # also writes generated-N.json files
+//!                                                          # for the browser benchmark
 
+#[path = "../benches/support/generated.rs"]
+mod generated;
+
+use generated::generated;
 use prescreen::engine::{Answer, Answers, Definition};
-use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-
-/// A definition with `questions` yes/no and number questions and `criteria` criteria, each reading
-/// a few questions, with every tenth question shown only after the one before it.
-fn generated(questions: usize, criteria: usize) -> String {
-    let text = |words: String| json!({ "en": words });
-    let question_list: Vec<Value> = (0..questions)
-        .map(|index| {
-            let mut question = if index.is_multiple_of(2) {
-                json!({"id": format!("q{index}"), "kind": "yes_no", "allow_unknown": true})
-            } else {
-                json!({"id": format!("q{index}"), "kind": "number", "quantity": "percentage", "units": ["%"], "min": 0, "max": 100, "allow_unknown": true})
-            };
-            question["text"] = text(format!("Question {index}?"));
-            question["caregiver_text"] = text(format!("Question {index} for the patient?"));
-            if index % 10 == 9 {
-                question["visible_when"] = json!({"question": format!("q{}", index - 2), "op": ">", "value": 50, "unit": "%"});
-            }
-            question
-        })
-        .collect();
-    let comparison = |index: usize| {
-        if index.is_multiple_of(2) {
-            json!({"question": format!("q{index}"), "op": "equals", "value": true})
-        } else {
-            json!({"question": format!("q{index}"), "op": ">=", "value": 40, "unit": "%"})
-        }
-    };
-    let criterion_list: Vec<Value> = (0..criteria)
-        .map(|index| {
-            // Every question is read by some criterion; each criterion reads three.
-            let reads: Vec<Value> = (0..3).map(|offset| comparison((index * 3 + offset) % questions)).collect();
-            json!({
-                "id": format!("c{index}"), "kind": if index % 4 == 3 { "exclusion" } else { "inclusion" }, "number": index + 1,
-                "registry_text": format!("Criterion {index}"), "summary": text(format!("Criterion {index}")),
-                "rule": if index % 4 == 3 { json!({"all": reads}) } else { json!({"any": reads}) },
-            })
-        })
-        .collect();
-    json!({
-        "format": "prescreen-trial/1", "languages": ["en"],
-        "trial": {"id": "generated", "title": "Generated", "plain_title": text("Generated".into()), "sponsor": "Benchmark",
-            "registry_id": "NONE", "condition": text("None".into()), "definition_version": "1", "definition_date": "2026-11-25",
-            "source": "generated", "ages": {"min_years": 0, "max_years": 120}, "sex": "all", "contacts": []},
-        "questions": question_list,
-        "criteria": criterion_list,
-    })
-    .to_string()
-}
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -62,11 +19,20 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    println!("| questions | criteria | file bytes | load (median) | evaluate after one answer (median) |");
-    println!("|---:|---:|---:|---:|---:|");
+    let arguments: Vec<String> = std::env::args().collect();
+    let write_to =
+        arguments.iter().position(|argument| argument == "--write").and_then(|index| arguments.get(index + 1));
+    println!("| questions | criteria | file bytes | load | full evaluation after one answer | re-evaluating what the answer touches |");
+    println!("|---:|---:|---:|---:|---:|---:|");
     let sizes = [(10, 6), (100, 60), (500, 300), (1000, 600)];
     for (questions, criteria) in sizes {
         let file = generated(questions, criteria);
+        if let Some(folder) = write_to {
+            let path = std::path::Path::new(folder).join(format!("generated-{questions}.json"));
+            std::fs::create_dir_all(folder).and_then(|()| std::fs::write(&path, &file)).unwrap_or_else(|error| {
+                panic!("cannot write {}: {error}", path.display());
+            });
+        }
         let mut load_times = Vec::new();
         let mut definition = None;
         for _ in 0..21 {
@@ -76,24 +42,30 @@ fn main() {
             definition = Some(loaded.unwrap_or_else(|error| panic!("generated definition is valid: {error}")));
         }
         let Some(definition) = definition else { return };
-        // Answer half the questions, then time the evaluation that follows each further answer.
+        // Answer half the questions, then time what follows each further answer: a full evaluation,
+        // and the in-place update the widget uses. Medians.
         let mut answers = Answers::default();
         for question in definition.questions.iter().take(questions / 2) {
             answers.set(question.id.clone(), Answer::DoNotKnow);
         }
         let mut evaluate_times = Vec::new();
-        for question in definition.questions.iter().skip(questions / 2).take(51) {
+        let mut update_times = Vec::new();
+        let mut evaluation = definition.evaluate(&answers);
+        for (index, question) in definition.questions.iter().enumerate().skip(questions / 2).take(51) {
             answers.set(question.id.clone(), Answer::DoNotKnow);
             let started = Instant::now();
-            let evaluation = definition.evaluate(&answers);
+            std::hint::black_box(definition.evaluate(&answers));
             evaluate_times.push(started.elapsed());
-            std::hint::black_box(evaluation);
+            let started = Instant::now();
+            definition.reevaluate(&mut evaluation, &answers, index);
+            update_times.push(started.elapsed());
         }
         println!(
-            "| {questions} | {criteria} | {} | {:.3} ms | {:.3} ms |",
+            "| {questions} | {criteria} | {} | {:.3} ms | {:.4} ms | {:.4} ms |",
             file.len(),
             median(load_times).as_secs_f64() * 1000.0,
-            median(evaluate_times).as_secs_f64() * 1000.0
+            median(evaluate_times).as_secs_f64() * 1000.0,
+            median(update_times).as_secs_f64() * 1000.0
         );
     }
     let seed = prescreen::engine::SEED_DEFINITION;
