@@ -147,3 +147,23 @@ async fn caregiver_wording() {
     start(&host).await;
     assert_eq!(text(&host, "h1 label"), "How old is the patient?");
 }
+
+/// The widget's stack is 256 KiB (build.rs). A definition whose rule is nested as deeply as JSON
+/// parsing allows (122 `not`s around one comparison) still loads and evaluates, in this build.
+#[wasm_bindgen_test]
+fn deepest_rule_nesting_fits_the_stack() {
+    use prescreen::engine::{Answer, Answers, Definition};
+    let mut file: serde_json::Value = serde_json::from_str(include_str!("definitions/minimal.json")).unwrap();
+    let mut rule = file["criteria"][0]["rule"].take();
+    for _ in 0..122 {
+        rule = serde_json::json!({ "not": rule });
+    }
+    file["criteria"][0]["rule"] = rule;
+    let deep = Definition::load(&file.to_string()).unwrap();
+    let mut answers = Answers::default();
+    answers.set(deep.questions[0].id.clone(), Answer::AgeYears(40));
+    // An even number of `not`s: the criterion reads as the comparison itself (age 18 to 65).
+    assert_eq!(deep.evaluate(&answers).criteria[0].status, prescreen::engine::Status::Met);
+    answers.set(deep.questions[0].id.clone(), Answer::AgeYears(70));
+    assert_eq!(deep.evaluate(&answers).criteria[0].status, prescreen::engine::Status::NotMet);
+}
