@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Prescreen side by side with SurveyJS, LHC-Forms and a plain HTML form, in the peer harness
+# (../shared/bench/peers). Builds the release widget, copies the harness into target/peer-bench
+# (the shared folder stays untouched; the peers' code is not copied into this repository), adds
+# Prescreen as one more page and runs the harness, which prints its Markdown tables.
+#
+#   bench/peers.sh                 # 10 interleaved runs x {1x, 4x CPU}; about 10 minutes
+#   bench/peers.sh --quick         # 3 runs
+#   bench/peers.sh --verify        # correctness: every scenario through every page
+# Other options pass through to the harness's bench.mjs (see its README). PEER_HARNESS=dir
+# points at another copy of the harness.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+harness="${PEER_HARNESS:-../shared/bench/peers}"
+work=target/peer-bench
+
+scripts/setup.sh
+scripts/build.sh >/dev/null
+
+mkdir -p "$work"
+tar -C "$harness" --exclude node_modules --exclude results -cf - . | tar -C "$work" -xf -
+node --input-type=module -e '
+  import { readFileSync, writeFileSync } from "node:fs";
+  import { shadowAware } from "./bench/peers/shadow-dom.mjs";
+  const [from, to] = process.argv.slice(1);
+  writeFileSync(to, shadowAware(readFileSync(from, "utf8")));
+' "$harness/lib/inpage.js" "$work/lib/inpage.js"
+cp bench/peers/prescreen.config.mjs "$work/"
+
+site="$work/prescreen-site"
+rm -rf "$site" && mkdir -p "$site"
+cp dist/prescreen.js dist/prescreen-widget.js dist/prescreen-widget_bg.wasm bench/peers/index.html bench/peers/bench-result.js "$site/"
+
+if [ ! -f "$work/node_modules/lforms/package.json" ] || [ ! -f "$work/node_modules/playwright-core/package.json" ]; then
+  (cd "$work" && npm ci --no-audit --no-fund)
+fi
+# The harness option --config resolves from the current folder; everything else from the harness.
+cd "$work"
+exec node bench.mjs --config prescreen.config.mjs "$@"
