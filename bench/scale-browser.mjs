@@ -90,11 +90,17 @@ function instrument() {
   bench.startShown = bench.when((root) => root.querySelector('.ps-button--start'));
 }
 
-async function engineSample(browser, url, definition) {
+// A fresh browser context and tab with the CPU throttled.
+async function throttledTab(browser) {
   const context = await browser.newContext();
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   if (THROTTLE !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return { context, tab };
+}
+
+async function engineSample(browser, url, definition) {
+  const { context, tab } = await throttledTab(browser);
   await tab.goto(url);
   await tab.waitForFunction(() => window.engineReady === true);
   const result = await tab.evaluate(({ definition }) => window.runEngine(definition, 200), { definition });
@@ -103,10 +109,7 @@ async function engineSample(browser, url, definition) {
 }
 
 async function sample(browser, url, definition) {
-  const context = await browser.newContext();
-  const tab = await context.newPage();
-  const cdp = await context.newCDPSession(tab);
-  if (THROTTLE !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const { context, tab } = await throttledTab(browser);
   await tab.addInitScript(instrument);
   await tab.goto(url);
   const result = await tab.evaluate(async ({ definition, answers }) => {

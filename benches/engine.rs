@@ -30,6 +30,18 @@ fn seed(c: &mut Criterion) {
     });
 }
 
+/// A generated definition with its first half of questions answered "I don't know".
+fn half_answered(questions: usize, criteria: usize) -> (Definition, Answers) {
+    let Ok(definition) = Definition::load(&generated(questions, criteria)) else {
+        panic!("the generated {questions}-question definition loads");
+    };
+    let mut answers = Answers::default();
+    for question in definition.questions.iter().take(questions / 2) {
+        answers.set(question.id.clone(), Answer::DoNotKnow);
+    }
+    (definition, answers)
+}
+
 fn generated_definitions(c: &mut Criterion) {
     let mut load = c.benchmark_group("generated/load");
     for (questions, criteria) in SIZES {
@@ -43,13 +55,7 @@ fn generated_definitions(c: &mut Criterion) {
     // Half the questions answered; the figure is one further answer and a full evaluation after it.
     let mut answer = c.benchmark_group("generated/answer and evaluate");
     for (questions, criteria) in SIZES {
-        let Ok(definition) = Definition::load(&generated(questions, criteria)) else {
-            panic!("the generated {questions}-question definition loads");
-        };
-        let mut answers = Answers::default();
-        for question in definition.questions.iter().take(questions / 2) {
-            answers.set(question.id.clone(), Answer::DoNotKnow);
-        }
+        let (definition, mut answers) = half_answered(questions, criteria);
         let next = definition.questions[questions / 2].id.clone();
         answer.bench_function(BenchmarkId::from_parameter(format!("{questions}q-{criteria}c")), |b| {
             b.iter(|| {
@@ -66,13 +72,7 @@ fn generated_definitions(c: &mut Criterion) {
     // widget does; each iteration is two updates (the answer, then taking it back).
     let mut update = c.benchmark_group("generated/answer and re-evaluate what it touches");
     for (questions, criteria) in SIZES {
-        let Ok(definition) = Definition::load(&generated(questions, criteria)) else {
-            panic!("the generated {questions}-question definition loads");
-        };
-        let mut answers = Answers::default();
-        for question in definition.questions.iter().take(questions / 2) {
-            answers.set(question.id.clone(), Answer::DoNotKnow);
-        }
+        let (definition, mut answers) = half_answered(questions, criteria);
         let mut evaluation = definition.evaluate(&answers);
         let next = questions / 2;
         let id = definition.questions[next].id.clone();
