@@ -2,7 +2,8 @@
 # Prescreen side by side with SurveyJS, LHC-Forms and a plain HTML form, in the peer harness
 # (../shared/bench/peers). Builds the release widget, copies the harness into target/peer-bench
 # (the shared folder stays untouched; the peers' code is not copied into this repository), adds
-# Prescreen as one more page and runs the harness, which prints its Markdown tables.
+# Prescreen as one more page and runs the harness, which prints its Markdown tables; then prints
+# the size report of the .wasm (bench/size-report.mjs, installing twiggy if it is missing).
 #
 #   bench/peers.sh                 # 10 interleaved runs x {1x, 4x CPU}; about 10 minutes
 #   bench/peers.sh --quick         # 3 runs
@@ -11,6 +12,7 @@
 # points at another copy of the harness.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 harness="${PEER_HARNESS:-../shared/bench/peers}"
 work=target/peer-bench
 
@@ -35,5 +37,9 @@ if [ ! -f "$work/node_modules/lforms/package.json" ] || [ ! -f "$work/node_modul
   (cd "$work" && npm ci --no-audit --no-fund)
 fi
 # The harness option --config resolves from the current folder; everything else from the harness.
-cd "$work"
-exec node bench.mjs --config prescreen.config.mjs "$@"
+(cd "$work" && node bench.mjs --config prescreen.config.mjs "$@")
+
+# Where the .wasm's bytes go, so the size report stays current with the figures above.
+command -v twiggy >/dev/null || cargo install --quiet --locked twiggy
+echo
+node bench/size-report.mjs
