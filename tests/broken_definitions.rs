@@ -225,3 +225,32 @@ fn every_broken_file_is_covered_by_a_test() {
         assert!(this_file.contains(&format!("\"{stem}\"")), "broken/{stem}.json has no test");
     }
 }
+
+/// A chain of visibility conditions as long as the file (each question shown after the next one)
+/// is reported question by question, without following the chain by recursion: the widget's stack
+/// is 256 KiB (build.rs), and this chain overflowed even a native stack before the cycle check
+/// became iterative.
+#[test]
+fn a_long_visibility_chain_is_reported_without_recursion() {
+    const LENGTH: usize = 20_000;
+    let mut file: serde_json::Value = serde_json::from_str(&definition_text("minimal.json")).unwrap();
+    let text = serde_json::json!({ "en": "Chained?" });
+    let chain: Vec<serde_json::Value> = (0..LENGTH)
+        .map(|index| {
+            let mut question = serde_json::json!({
+                "id": format!("chained_{index}"), "kind": "yes_no", "text": text, "caregiver_text": text,
+            });
+            if index + 1 < LENGTH {
+                question["visible_when"] =
+                    serde_json::json!({ "question": format!("chained_{}", index + 1), "op": "equals", "value": true });
+            }
+            question
+        })
+        .collect();
+    file["questions"].as_array_mut().unwrap().extend(chain);
+    let error = Definition::load(&file.to_string()).expect_err("a chain that reads later questions is rejected");
+    let later: Vec<_> = error.problems().iter().filter(|problem| problem.message.contains("comes later")).collect();
+    assert_eq!(later.len(), LENGTH - 1, "one problem per link");
+    let first = file["questions"].as_array().unwrap().len() - LENGTH;
+    assert_eq!(later[0].path, format!("questions[{first}].visible_when.question"));
+}

@@ -122,6 +122,9 @@ struct Loader {
     question_ids: BTreeMap<String, usize>,
     /// Kinds of the questions read so far, by index; rules are read after all questions.
     questions: Vec<Option<Question>>,
+    /// Whether a visibility cycle was reported, which already explains any condition that reads
+    /// a later question.
+    found_visibility_cycle: bool,
 }
 
 /// Where a rule is being read, which decides which questions it may refer to.
@@ -510,52 +513,64 @@ impl Loader {
                 names.iter().filter_map(|name| self.question_ids.get(name.as_str()).copied()).collect()
             })
             .collect();
+        // Depth-first, with an explicit stack rather than recursion: a chain of visibility
+        // conditions can be as long as the file is, and the widget's stack is small (build.rs).
         // 0 = not visited, 1 = on the current path, 2 = done.
         let mut state = vec![0_u8; edges.len()];
         let mut reported = BTreeSet::new();
         for start in 0..edges.len() {
-            let mut path = Vec::new();
-            self.visit_for_cycles(start, &edges, &mut state, &mut path, &mut reported, raw_questions);
+            if state[start] != 0 {
+                continue;
+            }
+            state[start] = 1;
+            // The current path, and for each node on it the next of its edges to follow.
+            let mut path = vec![start];
+            let mut next_edge = vec![0];
+            while let (Some(&node), Some(edge)) = (path.last(), next_edge.last_mut()) {
+                let Some(&next) = edges[node].get(*edge) else {
+                    state[node] = 2;
+                    path.pop();
+                    next_edge.pop();
+                    continue;
+                };
+                *edge += 1;
+                match state[next] {
+                    0 => {
+                        state[next] = 1;
+                        path.push(next);
+                        next_edge.push(0);
+                    }
+                    1 => self.report_cycle(next, &path, &mut reported, raw_questions),
+                    _ => {}
+                }
+            }
         }
     }
 
-    fn visit_for_cycles(
+    /// Reports the cycle that `node`, already on `path`, closes, once per set of questions.
+    fn report_cycle(
         &mut self,
         node: usize,
-        edges: &[Vec<usize>],
-        state: &mut [u8],
-        path: &mut Vec<usize>,
+        path: &[usize],
         reported: &mut BTreeSet<Vec<usize>>,
         raw_questions: &[RawQuestion],
     ) {
-        if state[node] == 2 {
-            return;
+        let start = path.iter().position(|&on_path| on_path == node).unwrap_or(0);
+        let mut cycle: Vec<usize> = path[start..].to_vec();
+        let mut key = cycle.clone();
+        key.sort_unstable();
+        if reported.insert(key) {
+            self.found_visibility_cycle = true;
+            cycle.push(node);
+            let names: Vec<String> = cycle
+                .iter()
+                .map(|&index| raw_questions[index].id.clone().unwrap_or_else(|| format!("questions[{index}]")))
+                .collect();
+            self.problem(
+                format!("questions[{}].visible_when", path[start]),
+                format!("visibility conditions form a cycle: {}", names.join(" → ")),
+            );
         }
-        if state[node] == 1 {
-            let start = path.iter().position(|&on_path| on_path == node).unwrap_or(0);
-            let mut cycle: Vec<usize> = path[start..].to_vec();
-            let mut key = cycle.clone();
-            key.sort_unstable();
-            if reported.insert(key) {
-                cycle.push(node);
-                let names: Vec<String> = cycle
-                    .iter()
-                    .map(|&index| raw_questions[index].id.clone().unwrap_or_else(|| format!("questions[{index}]")))
-                    .collect();
-                self.problem(
-                    format!("questions[{}].visible_when", path[start]),
-                    format!("visibility conditions form a cycle: {}", names.join(" → ")),
-                );
-            }
-            return;
-        }
-        state[node] = 1;
-        path.push(node);
-        for &next in &edges[node] {
-            self.visit_for_cycles(next, edges, state, path, reported, raw_questions);
-        }
-        path.pop();
-        state[node] = 2;
     }
 
     fn question(&mut self, path: &str, raw: RawQuestion) -> Option<Question> {
@@ -928,7 +943,7 @@ impl Loader {
                 // Reported as a cycle already.
                 return None;
             }
-            if index > question && !self.problems.iter().any(|problem| problem.message.contains("form a cycle")) {
+            if index > question && !self.found_visibility_cycle {
                 self.problem(
                     question_path,
                     format!("visibility may only depend on questions asked earlier; \"{question_name}\" comes later"),
