@@ -148,22 +148,44 @@ async fn caregiver_wording() {
     assert_eq!(text(&host, "h1 label"), "How old is the patient?");
 }
 
-/// The widget's stack is 256 KiB (build.rs). A definition whose rule is nested as deeply as JSON
-/// parsing allows (122 `not`s around one comparison) still loads and evaluates, in this build.
-#[wasm_bindgen_test]
-fn deepest_rule_nesting_fits_the_stack() {
-    use prescreen::engine::{Answer, Answers, Definition};
+/// The minimal definition with its first criterion's rule wrapped in `depth` `not`s.
+fn nested_definition(depth: usize) -> String {
     let mut file: serde_json::Value = serde_json::from_str(include_str!("definitions/minimal.json")).unwrap();
     let mut rule = file["criteria"][0]["rule"].take();
-    for _ in 0..122 {
+    for _ in 0..depth {
         rule = serde_json::json!({ "not": rule });
     }
     file["criteria"][0]["rule"] = rule;
-    let deep = Definition::load(&file.to_string()).unwrap();
-    let mut answers = Answers::default();
-    answers.set(deep.questions[0].id.clone(), Answer::AgeYears(40));
-    // An even number of `not`s: the criterion reads as the comparison itself (age 18 to 65).
-    assert_eq!(deep.evaluate(&answers).criteria[0].status, prescreen::engine::Status::Met);
-    answers.set(deep.questions[0].id.clone(), Answer::AgeYears(70));
-    assert_eq!(deep.evaluate(&answers).criteria[0].status, prescreen::engine::Status::NotMet);
+    file.to_string()
+}
+
+/// The widget's stack is 256 KiB (build.rs), and its deepest recursion is a rule's nesting, which
+/// JSON parsing caps. A definition nested to that cap, given by URL as a host would, loads, shows
+/// its start page, and takes an answer (the rule evaluated at full depth) without trapping.
+#[wasm_bindgen_test]
+async fn deepest_rule_nesting_fits_the_stack() {
+    use prescreen::engine::Definition;
+    let deepest = (100..200).take_while(|&depth| Definition::load(&nested_definition(depth)).is_ok()).last().unwrap();
+    let too_deep = Definition::load(&nested_definition(deepest + 1)).unwrap_err().to_string();
+    assert!(too_deep.contains("recursion limit exceeded"), "the cap is JSON parsing's: {too_deep}");
+
+    let file = nested_definition(deepest);
+    let url = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&file));
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let props =
+        WidgetProps { source: DefinitionSource::Url(url), language: "en".into(), host: HostSettings::default() };
+    yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
+    for _ in 0..50 {
+        if host.query_selector(".ps-button--start").unwrap().is_some() {
+            break;
+        }
+        settle().await;
+    }
+    start(&host).await;
+    type_into(&host, "input[name=age_years]", "40").await;
+    continue_(&host).await;
+    let heading = text(&host, "h1");
+    assert!(!heading.is_empty() && !heading.contains("How old"), "the widget moved on after the answer: {heading:?}");
 }
