@@ -12,6 +12,35 @@ fn seed() -> &'static Definition {
     SEED.get_or_init(Definition::seed)
 }
 
+/// Questions a, b, c, d: b is shown when a is yes, c (a percentage) when b is yes; one criterion
+/// reads only c, another only d.
+fn chain_definition() -> Definition {
+    let mut file: serde_json::Value = serde_json::from_str(include_str!("definitions/minimal.json")).unwrap();
+    let text = serde_json::json!({ "en": "Question?" });
+    let yes = |question: &str| serde_json::json!({ "question": question, "op": "equals", "value": true });
+    file["questions"] = serde_json::json!([
+        { "id": "a", "kind": "yes_no", "allow_unknown": true, "text": text, "caregiver_text": text },
+        { "id": "b", "kind": "yes_no", "allow_unknown": true, "text": text, "caregiver_text": text, "visible_when": yes("a") },
+        { "id": "c", "kind": "number", "quantity": "percentage", "units": ["%"], "min": 0, "max": 100,
+          "allow_unknown": true, "text": text, "caregiver_text": text, "visible_when": yes("b") },
+        { "id": "d", "kind": "yes_no", "allow_unknown": true, "text": text, "caregiver_text": text },
+    ]);
+    let criterion = |id: &str, kind: &str, number: u32, rule: serde_json::Value| {
+        serde_json::json!({ "id": id, "kind": kind, "number": number, "registry_text": "Criterion",
+            "summary": { "en": "Criterion" }, "rule": rule })
+    };
+    file["criteria"] = serde_json::json!([
+        criterion(
+            "reads_the_end_of_the_chain",
+            "inclusion",
+            1,
+            serde_json::json!({ "question": "c", "op": ">=", "value": 50, "unit": "%" })
+        ),
+        criterion("reads_d", "exclusion", 1, yes("d")),
+    ]);
+    Definition::load(&file.to_string()).unwrap_or_else(|error| panic!("{error}"))
+}
+
 /// A concrete (not "I don't know") answer for question `index`, possibly outside its plausible range:
 /// evaluation must cope with anything `Answers` can hold.
 fn concrete_answer(index: usize) -> BoxedStrategy<Answer> {
@@ -126,6 +155,33 @@ proptest! {
             }
             seed().reevaluate(&mut evaluation, &answers, index);
             prop_assert_eq!(&evaluation, &seed().evaluate(&answers), "after question {}", id);
+        }
+    }
+
+    /// The same on a definition built for it: a two-step visibility chain (a shows b, b shows c)
+    /// and a criterion that reads only the end of the chain, so the update must follow visibility
+    /// transitively and re-evaluate a criterion that does not read the answered question itself.
+    #[test]
+    fn reevaluating_follows_chains_of_visibility(
+        steps in proptest::collection::vec((0_usize..4, 0_u8..4, 0_i64..=100), 1..24),
+    ) {
+        let definition = chain_definition();
+        let mut answers = Answers::default();
+        let mut evaluation = definition.evaluate(&answers);
+        for (index, choice, percent) in steps {
+            let question = &definition.questions[index];
+            let answer = match (choice, &question.kind) {
+                (0, _) => None,
+                (1, _) => Some(Answer::DoNotKnow),
+                (_, QuestionKind::YesNo) => Some(Answer::YesNo(choice == 2)),
+                (_, _) => Some(Answer::Number { value: Exact::from_integer(percent), unit: Unit::Percent }),
+            };
+            match answer {
+                Some(answer) => answers.set(question.id.clone(), answer),
+                None => answers.remove(question.id.as_str()),
+            }
+            definition.reevaluate(&mut evaluation, &answers, index);
+            prop_assert_eq!(&evaluation, &definition.evaluate(&answers), "after question {}", question.id);
         }
     }
 
