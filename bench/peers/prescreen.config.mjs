@@ -50,7 +50,7 @@ function pages(a) {
     ['had_donor_transplant', [radio('had_donor_transplant', yes('gvhd'))], false],
     ...(v.gvhd === 'yes' ? [['gvhd', [radio('gvhd', 'yes')], true]] : []),
     ['t_cell_inhibitor', [radio('t_cell_inhibitor', yes('tcell'))], v.tcell === 'yes'],
-    ...(v.sex === 'female' ? [['pregnant_or_breastfeeding', [radio('pregnant_or_breastfeeding', yes('pregnant'))], v.pregnant === 'yes']] : []),
+    ...(v.sex === 'female' && v.age >= 10 ? [['pregnant_or_breastfeeding', [radio('pregnant_or_breastfeeding', yes('pregnant'))], v.pregnant === 'yes']] : []),
     ['other_situations', [check('other_situations', v.hiv === 'yes' ? 'hiv' : 'none_of_these')], v.hiv === 'yes'],
     ['serious_mental_illness', [radio('serious_mental_illness', 'no')], false],
     ['willing_to_consent', [radio('willing_to_consent', yes('willing'))], v.willing !== 'yes'],
