@@ -9,7 +9,7 @@ mod support;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use prescreen::engine::{Answer, Answers, Definition, SEED_DEFINITION};
 use std::hint::black_box;
-use support::generated::generated;
+use support::generated::{generated, half_answered};
 
 /// The definition sizes of the scale table: questions and criteria.
 const SIZES: [(usize, usize); 4] = [(10, 6), (100, 60), (500, 300), (1000, 600)];
@@ -28,18 +28,6 @@ fn seed(c: &mut Criterion) {
     c.bench_function("seed/evaluate, every question answered", |b| {
         b.iter(|| definition.evaluate(black_box(&answered)))
     });
-}
-
-/// A generated definition with its first half of questions answered "I don't know".
-fn half_answered(questions: usize, criteria: usize) -> (Definition, Answers) {
-    let Ok(definition) = Definition::load(&generated(questions, criteria)) else {
-        panic!("the generated {questions}-question definition loads");
-    };
-    let mut answers = Answers::default();
-    for question in definition.questions.iter().take(questions / 2) {
-        answers.set(question.id.clone(), Answer::DoNotKnow);
-    }
-    (definition, answers)
 }
 
 fn generated_definitions(c: &mut Criterion) {

@@ -1,6 +1,7 @@
 //! Generated definitions for the scale benchmarks (`benches/engine.rs`, `examples/scale.rs`): a
 //! portal screening for many trials at once has hundreds of questions and criteria.
 
+use prescreen::engine::{Answer, Answers, Definition};
 use serde_json::{json, Value};
 
 /// A definition with `questions` yes/no and number questions and `criteria` criteria, each reading
@@ -49,4 +50,16 @@ pub fn generated(questions: usize, criteria: usize) -> String {
         "criteria": criterion_list,
     })
     .to_string()
+}
+
+/// A generated definition with its first half of questions answered "I don't know".
+pub fn half_answered(questions: usize, criteria: usize) -> (Definition, Answers) {
+    let Ok(definition) = Definition::load(&generated(questions, criteria)) else {
+        panic!("the generated {questions}-question definition loads");
+    };
+    let mut answers = Answers::default();
+    for question in definition.questions.iter().take(questions / 2) {
+        answers.set(question.id.clone(), Answer::DoNotKnow);
+    }
+    (definition, answers)
 }
