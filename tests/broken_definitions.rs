@@ -254,3 +254,20 @@ fn a_long_visibility_chain_is_reported_without_recursion() {
     let first = file["questions"].as_array().unwrap().len() - LENGTH;
     assert_eq!(later[0].path, format!("questions[{first}].visible_when.question"));
 }
+
+#[test]
+fn registry_limits_must_be_what_the_rules_apply() {
+    check(
+        "ages_not_what_the_rules_apply",
+        &[
+            (
+                "trial.ages",
+                "the registry's limits are 18 to 70 years, but an age of 70 rules a patient out by the rules that read question \"age_years\"",
+            ),
+        ],
+    );
+    check(
+        "sex_not_what_the_rules_apply",
+        &[("trial.sex", "the registry takes sex \"female\", but the answer \"male\" to question \"sex\" does not rule a patient out")],
+    );
+}

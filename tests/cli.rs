@@ -91,3 +91,28 @@ fn unknown_command_shows_usage() {
     assert!(!ok);
     assert!(stderr.contains("usage:"));
 }
+
+#[test]
+fn eval_reads_a_file_saved_by_the_widget() {
+    let definition = prescreen::engine::Definition::seed();
+    let case: Value = serde_json::from_str(include_str!("seed_cases/kps_60.json")).unwrap();
+    let answers = definition.parse_answers(&case["answers"]).unwrap();
+    let saved = definition.saved_answers_json(&answers, prescreen::engine::Outcome::NotEligible, "2026-11-27");
+    let file = scratch_file("saved.json", &saved.to_string());
+    let (ok, stdout, stderr) = prescreen(&["eval", "seed", &file]);
+    assert!(ok, "{stderr}");
+    let result: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(result["outcome"], "not_eligible");
+    let mut older = saved.clone();
+    older["definition_version"] = "0.9.0".into();
+    let file = scratch_file("saved-older.json", &older.to_string());
+    let (ok, _, stderr) = prescreen(&["eval", "seed", &file]);
+    assert!(ok);
+    assert!(stderr.contains("given to version 0.9.0 of the definition; this is version 1.0.0"), "{stderr}");
+    let mut other = saved;
+    other["trial"] = "another-trial".into();
+    let file = scratch_file("saved-other.json", &other.to_string());
+    let (ok, _, stderr) = prescreen(&["eval", "seed", &file]);
+    assert!(!ok);
+    assert!(stderr.contains("saved for trial \"another-trial\", not \"cd123-car-t-aml\""), "{stderr}");
+}

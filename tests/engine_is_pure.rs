@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on broken fixtures.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const FORBIDDEN: [&str; 12] = [
     "yew",
@@ -21,13 +21,30 @@ const FORBIDDEN: [&str; 12] = [
     "std::thread",
 ];
 
+/// Every `.rs` file under `folder`, subfolders included, in a stable order.
+fn rust_files(folder: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("readable folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 #[test]
 fn engine_modules_import_no_browser_crate_and_do_no_io() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine");
     let mut offences = Vec::new();
     let mut files = 0;
-    for entry in std::fs::read_dir(&folder).expect("src/engine exists").flatten() {
-        let path = entry.path();
+    for path in rust_files(&folder) {
         let source = std::fs::read_to_string(&path).expect("readable");
         files += 1;
         for (number, line) in source.lines().enumerate() {
@@ -44,6 +61,13 @@ fn engine_modules_import_no_browser_crate_and_do_no_io() {
     }
     assert!(files >= 9, "expected the engine's modules, read {files}");
     assert!(offences.is_empty(), "the engine must stay pure:\n{}", offences.join("\n"));
+}
+
+#[test]
+fn subfolders_are_read() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine");
+    let files = rust_files(&folder);
+    assert!(files.iter().any(|path| path.ends_with("load/rules.rs")), "{files:?}");
 }
 
 #[test]

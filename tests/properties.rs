@@ -17,6 +17,8 @@ fn seed() -> &'static Definition {
 fn chain_definition() -> Definition {
     let mut file: serde_json::Value = serde_json::from_str(include_str!("definitions/minimal.json")).unwrap();
     let text = serde_json::json!({ "en": "Question?" });
+    // No question asks the age here, so the trial may not state age limits that nothing applies.
+    file["trial"]["ages"] = serde_json::json!({ "min_years": 0 });
     let yes = |question: &str| serde_json::json!({ "question": question, "op": "equals", "value": true });
     file["questions"] = serde_json::json!([
         { "id": "a", "kind": "yes_no", "allow_unknown": true, "text": text, "caregiver_text": text },

@@ -148,7 +148,9 @@ async fn caregiver_wording() {
     assert_eq!(text(&host, "h1 label"), "How old is the patient?");
 }
 
-/// The minimal definition with its first criterion's rule wrapped in `depth` `not`s.
+/// The minimal definition with its first criterion's rule (the age limits) wrapped in `depth`
+/// `not`s. An odd number of `not`s turns the criterion into an exclusion, so that it keeps its
+/// meaning and the loader's check of the registry's age limits still holds.
 fn nested_definition(depth: usize) -> String {
     let mut file: serde_json::Value = serde_json::from_str(include_str!("definitions/minimal.json")).unwrap();
     let mut rule = file["criteria"][0]["rule"].take();
@@ -156,6 +158,10 @@ fn nested_definition(depth: usize) -> String {
         rule = serde_json::json!({ "not": rule });
     }
     file["criteria"][0]["rule"] = rule;
+    if depth % 2 == 1 {
+        file["criteria"][0]["kind"] = "exclusion".into();
+        file["criteria"][0]["number"] = 99.into();
+    }
     file.to_string()
 }
 

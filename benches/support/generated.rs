@@ -45,7 +45,7 @@ pub fn generated(questions: usize, criteria: usize) -> String {
         "format": "prescreen-trial/1", "languages": ["en"],
         "trial": {"id": "generated", "title": "Generated", "plain_title": text("Generated".into()), "sponsor": "Benchmark",
             "registry_id": "NONE", "condition": text("None".into()), "definition_version": "1", "definition_date": "2026-11-25",
-            "source": "generated", "ages": {"min_years": 0, "max_years": 120}, "sex": "all", "contacts": []},
+            "source": "generated", "ages": {"min_years": 0}, "sex": "all", "contacts": []},
         "questions": question_list,
         "criteria": criterion_list,
     })

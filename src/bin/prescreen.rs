@@ -1,14 +1,15 @@
 //! `prescreen`: the coordinators' command-line tool. Checks a trial definition file and evaluates
 //! an answers file against it, with the same engine the widget runs in the browser.
 
-use prescreen::engine::{Definition, Evaluation};
+use prescreen::engine::{CriterionKind, Definition, Evaluation};
 use serde_json::{json, Value};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   prescreen check FILE            check a trial definition; lists every problem
   prescreen eval FILE ANSWERS     print the outcome for an answers file as JSON
-  FILE may be `seed` for the compiled-in seed trial.";
+  FILE may be `seed` for the compiled-in seed trial. ANSWERS is an answers object
+  ({\"question_id\": answer}) or a file saved with the widget's \"Download my answers\".";
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
@@ -45,8 +46,8 @@ fn check(path: &str) -> Result<(), String> {
         "{path}: ok: {} questions, {} criteria ({} inclusion, {} exclusion)",
         definition.questions.len(),
         definition.criteria.len(),
-        definition.criteria.iter().filter(|criterion| criterion.kind.id() == "inclusion").count(),
-        definition.criteria.iter().filter(|criterion| criterion.kind.id() == "exclusion").count(),
+        definition.criteria.iter().filter(|criterion| criterion.kind == CriterionKind::Inclusion).count(),
+        definition.criteria.iter().filter(|criterion| criterion.kind == CriterionKind::Exclusion).count(),
     );
     Ok(())
 }
@@ -57,10 +58,16 @@ fn eval(definition_path: &str, answers_path: &str) -> Result<(), String> {
     let answers_json: Value = serde_json::from_str(&answers_text).map_err(|error| {
         format!("{answers_path}: not valid JSON at line {} column {}\n", error.line(), error.column())
     })?;
-    let answers = definition.parse_answers(&answers_json).map_err(|errors| {
+    let (answers, envelope) = definition.read_answers_file(&answers_json).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|error| format!("  {error}\n")).collect();
         format!("{answers_path}: {} problem(s) with the answers:\n{}", errors.len(), lines.concat())
     })?;
+    if let Some(saved) = envelope.filter(|saved| saved.definition_version != definition.trial.definition_version) {
+        eprintln!(
+            "{answers_path}: note: the answers were given to version {} of the definition; this is version {}",
+            saved.definition_version, definition.trial.definition_version
+        );
+    }
     let evaluation = definition.evaluate(&answers);
     let pretty = serde_json::to_string_pretty(&evaluation_json(&evaluation))
         .map_err(|error| format!("cannot write the result: {error}\n"))?;

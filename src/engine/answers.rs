@@ -2,6 +2,7 @@
 //! (`{"question_id": value}`) shared by the command-line tool and the widget's download.
 
 use super::exact::Exact;
+use super::input::DO_NOT_KNOW;
 use super::model::{ChoiceId, Definition, Question, QuestionId, QuestionKind};
 use super::units::Unit;
 use serde_json::{Map, Value};
@@ -68,7 +69,9 @@ pub struct AnswerError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerErrorKind {
     UnknownQuestion,
-    WrongType { expected: &'static str },
+    WrongType {
+        expected: &'static str,
+    },
     UnknownChoice(String),
     ExclusiveChoiceCombined(String),
     NoChoicePicked,
@@ -79,6 +82,11 @@ pub enum AnswerErrorKind {
     NotWholeYears,
     UpperLimitNotPositive,
     DoNotKnowNotOffered,
+    /// A saved-answers file made for another trial.
+    OtherTrial {
+        saved_for: String,
+        definition: String,
+    },
 }
 
 impl fmt::Display for AnswerError {
@@ -101,6 +109,9 @@ impl fmt::Display for AnswerError {
             AnswerErrorKind::NotWholeYears => write!(formatter, "{question}: age must be whole years"),
             AnswerErrorKind::UpperLimitNotPositive => write!(formatter, "{question}: the upper limit must be above 0"),
             AnswerErrorKind::DoNotKnowNotOffered => write!(formatter, "{question}: \"unknown\" is not offered here"),
+            AnswerErrorKind::OtherTrial { saved_for, definition } => {
+                write!(formatter, "the answers were saved for trial \"{saved_for}\", not \"{definition}\"")
+            }
         }
     }
 }
@@ -111,15 +122,24 @@ impl Definition {
     /// Checks that `answer` fits `question`: its kind, choices, unit and plausible range.
     pub fn check_answer(&self, question: &Question, answer: &Answer) -> Result<(), AnswerErrorKind> {
         use AnswerErrorKind as Kind;
-        match (&question.kind, answer) {
-            (_, Answer::DoNotKnow) if question.allow_unknown => Ok(()),
-            (_, Answer::DoNotKnow) => Err(Kind::DoNotKnowNotOffered),
-            (QuestionKind::YesNo, Answer::YesNo(_)) => Ok(()),
-            (QuestionKind::SingleChoice { .. }, Answer::Choice(choice)) => match question.choice(choice.as_str()) {
-                Some(_) => Ok(()),
-                None => Err(Kind::UnknownChoice(choice.to_string())),
+        if *answer == Answer::DoNotKnow {
+            return if question.allow_unknown { Ok(()) } else { Err(Kind::DoNotKnowNotOffered) };
+        }
+        let wrong_type = || Err(Kind::WrongType { expected: expected_shape(&question.kind) });
+        match &question.kind {
+            QuestionKind::YesNo => match answer {
+                Answer::YesNo(_) => Ok(()),
+                _ => wrong_type(),
             },
-            (QuestionKind::MultipleChoice { .. }, Answer::Choices(picked)) => {
+            QuestionKind::SingleChoice { .. } => match answer {
+                Answer::Choice(choice) => match question.choice(choice.as_str()) {
+                    Some(_) => Ok(()),
+                    None => Err(Kind::UnknownChoice(choice.to_string())),
+                },
+                _ => wrong_type(),
+            },
+            QuestionKind::MultipleChoice { .. } => {
+                let Answer::Choices(picked) = answer else { return wrong_type() };
                 if picked.is_empty() {
                     return Err(Kind::NoChoicePicked);
                 }
@@ -133,7 +153,8 @@ impl Definition {
                 }
                 Ok(())
             }
-            (QuestionKind::Number { quantity, units, minimum, maximum }, Answer::Number { value, unit }) => {
+            QuestionKind::Number { quantity, units, minimum, maximum } => {
+                let Answer::Number { value, unit } = answer else { return wrong_type() };
                 if !units.contains(unit) {
                     return Err(Kind::UnitNotAccepted(unit.symbol().to_owned()));
                 }
@@ -152,7 +173,8 @@ impl Definition {
                 }
                 Ok(())
             }
-            (QuestionKind::Age { minimum_years, maximum_years }, Answer::AgeYears(years)) => {
+            QuestionKind::Age { minimum_years, maximum_years } => {
+                let Answer::AgeYears(years) = answer else { return wrong_type() };
                 if years < minimum_years {
                     Err(Kind::BelowMinimum(minimum_years.to_string()))
                 } else if years > maximum_years {
@@ -161,7 +183,8 @@ impl Definition {
                     Ok(())
                 }
             }
-            (QuestionKind::AgainstUpperLimit { .. }, Answer::AgainstUpperLimit { value, upper_limit }) => {
+            QuestionKind::AgainstUpperLimit { .. } => {
+                let Answer::AgainstUpperLimit { value, upper_limit } = answer else { return wrong_type() };
                 if value.is_negative() {
                     Err(Kind::BelowMinimum("0".to_owned()))
                 } else if upper_limit.checked_cmp(Exact::from_integer(0)) != Some(std::cmp::Ordering::Greater) {
@@ -170,7 +193,6 @@ impl Definition {
                     Ok(())
                 }
             }
-            (kind, _) => Err(Kind::WrongType { expected: expected_shape(kind) }),
         }
     }
 
@@ -234,7 +256,7 @@ fn exact_from_json(value: &Value) -> Result<Exact, AnswerErrorKind> {
 
 fn answer_from_json(question: &Question, value: &Value) -> Result<Answer, AnswerErrorKind> {
     use AnswerErrorKind as Kind;
-    if value.as_str() == Some("unknown") {
+    if value.as_str() == Some(DO_NOT_KNOW) {
         return Ok(Answer::DoNotKnow);
     }
     let wrong_type = || Kind::WrongType { expected: expected_shape(&question.kind) };
@@ -293,7 +315,7 @@ fn number_to_json(number: Exact) -> Value {
 
 fn answer_to_json(answer: &Answer) -> Value {
     match answer {
-        Answer::DoNotKnow => Value::from("unknown"),
+        Answer::DoNotKnow => Value::from(DO_NOT_KNOW),
         Answer::YesNo(yes) => Value::from(*yes),
         Answer::Choice(choice) => Value::from(choice.as_str()),
         Answer::Choices(picked) => Value::from(picked.iter().map(|choice| choice.to_string()).collect::<Vec<_>>()),

@@ -123,6 +123,36 @@ impl CriterionResult {
     }
 }
 
+/// How a criterion stands for this patient, in the words the result page and the printed summary
+/// use: an inclusion is met or not, an exclusion applies or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// An inclusion the answers meet.
+    Met,
+    /// An inclusion the answers do not meet: it rules the patient out.
+    NotMet,
+    /// An exclusion that applies: it rules the patient out.
+    Applies,
+    /// An exclusion that does not apply.
+    DoesNotApply,
+    /// Still unknown, and it could change the outcome.
+    Unknown,
+    /// Unknown, but another criterion already rules the patient out, so it was not asked about.
+    NotNeeded,
+}
+
+impl Standing {
+    /// Whether the criterion, as it stands, fits the trial (`Some(true)`), keeps the patient out
+    /// (`Some(false)`) or is open (`None`).
+    pub fn fits(self) -> Option<bool> {
+        match self {
+            Standing::Met | Standing::DoesNotApply => Some(true),
+            Standing::NotMet | Standing::Applies => Some(false),
+            Standing::Unknown | Standing::NotNeeded => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
     pub outcome: Outcome,
@@ -168,6 +198,19 @@ impl Evaluation {
     /// The criteria whose status is unknown, in definition order.
     pub fn unknown(&self) -> impl Iterator<Item = &CriterionId> {
         self.criteria.iter().filter(|result| result.status == Status::Unknown).map(|result| &result.id)
+    }
+
+    /// How criterion `index` stands, given the outcome.
+    pub fn standing(&self, index: usize) -> Standing {
+        let result = &self.criteria[index];
+        match (result.kind, result.status) {
+            (_, Status::Unknown) if self.outcome == Outcome::NotEligible => Standing::NotNeeded,
+            (_, Status::Unknown) => Standing::Unknown,
+            (CriterionKind::Inclusion, Status::Met) => Standing::Met,
+            (CriterionKind::Inclusion, Status::NotMet) => Standing::NotMet,
+            (CriterionKind::Exclusion, Status::Met) => Standing::Applies,
+            (CriterionKind::Exclusion, Status::NotMet) => Standing::DoesNotApply,
+        }
     }
 
     pub fn status_of(&self, criterion: &str) -> Option<Status> {
@@ -311,28 +354,36 @@ impl Definition {
     }
 
     fn test_answer(&self, question: usize, test: &Test, answer: &Answer) -> Truth {
-        match (test, answer) {
-            (Test::YesNo(expected), Answer::YesNo(given)) => Truth::from_bool(expected == given),
-            (Test::ChoiceIs(expected), Answer::Choice(given)) => Truth::from_bool(expected == given),
-            (Test::AnyOf(expected), Answer::Choice(given)) => Truth::from_bool(expected.contains(given)),
-            (Test::AnyOf(expected), Answer::Choices(picked)) => {
-                Truth::from_bool(expected.iter().any(|choice| picked.contains(choice)))
+        // The loader rejects tests that do not fit their question's kind and `check_answer`
+        // rejects answers that do not; a mismatch here cannot decide anything, so it is unknown.
+        let truth = match test {
+            Test::YesNo(expected) => match answer {
+                Answer::YesNo(given) => Some(expected == given),
+                _ => None,
+            },
+            Test::ChoiceIs(expected) => match answer {
+                Answer::Choice(given) => Some(expected == given),
+                _ => None,
+            },
+            Test::AnyOf(expected) => match answer {
+                Answer::Choice(given) => Some(expected.contains(given)),
+                Answer::Choices(picked) => Some(expected.iter().any(|choice| picked.contains(choice))),
+                _ => None,
+            },
+            Test::AllOf(expected) => match answer {
+                Answer::Choices(picked) => Some(expected.iter().all(|choice| picked.contains(choice))),
+                _ => None,
+            },
+            Test::Number { relation, limit } => {
+                return self.compare_number(question, answer, *limit, |ordering| relation.holds(ordering));
             }
-            (Test::AllOf(expected), Answer::Choices(picked)) => {
-                Truth::from_bool(expected.iter().all(|choice| picked.contains(choice)))
-            }
-            (Test::Number { relation, limit }, _) => {
-                self.compare_number(question, answer, *limit, |ordering| relation.holds(ordering))
-            }
-            (Test::Between { minimum, maximum }, _) => {
+            Test::Between { minimum, maximum } => {
                 let at_least = self.compare_number(question, answer, *minimum, |ordering| ordering != Ordering::Less);
                 let at_most = self.compare_number(question, answer, *maximum, |ordering| ordering != Ordering::Greater);
-                at_least.and(at_most)
+                return at_least.and(at_most);
             }
-            // The loader rejects tests that do not fit their question's kind and `check_answer`
-            // rejects answers that do not; a mismatch here cannot decide anything, so it is unknown.
-            _ => Truth::Unknown,
-        }
+        };
+        truth.map_or(Truth::Unknown, Truth::from_bool)
     }
 
     /// Orders the answer, read as a number in the rule's terms, against `limit`.
@@ -343,23 +394,35 @@ impl Definition {
         limit: Exact,
         holds: impl Fn(Ordering) -> bool,
     ) -> Truth {
-        let ordering = match (&self.questions[question].kind, answer) {
-            (QuestionKind::Number { quantity, .. }, Answer::Number { value, unit }) => {
-                quantity.to_base(*value, *unit).and_then(|base| base.checked_cmp(limit))
-            }
-            (QuestionKind::Age { .. }, Answer::AgeYears(years)) => {
-                Exact::from_integer(i64::from(*years)).checked_cmp(limit)
-            }
+        let question = &self.questions[question];
+        let ordering = match &question.kind {
+            QuestionKind::Number { quantity, .. } => match answer {
+                Answer::Number { value, unit } => {
+                    quantity.to_base(*value, *unit).and_then(|base| base.checked_cmp(limit))
+                }
+                _ => None,
+            },
+            QuestionKind::Age { .. } => match answer {
+                Answer::AgeYears(years) => Exact::from_integer(i64::from(*years)).checked_cmp(limit),
+                _ => None,
+            },
             // value ÷ upper limit against the limit, as value against limit × upper limit
             // (the upper limit is positive), so that no division rounds.
-            (QuestionKind::AgainstUpperLimit { .. }, Answer::AgainstUpperLimit { value, upper_limit }) => {
-                limit.checked_mul(*upper_limit).and_then(|scaled| value.checked_cmp(scaled))
-            }
-            (QuestionKind::SingleChoice { .. }, Answer::Choice(choice)) => self.questions[question]
-                .choice(choice.as_str())
-                .and_then(|choice| choice.score)
-                .and_then(|score| score.checked_cmp(limit)),
-            _ => None,
+            QuestionKind::AgainstUpperLimit { .. } => match answer {
+                Answer::AgainstUpperLimit { value, upper_limit } => {
+                    limit.checked_mul(*upper_limit).and_then(|scaled| value.checked_cmp(scaled))
+                }
+                _ => None,
+            },
+            QuestionKind::SingleChoice { .. } => match answer {
+                Answer::Choice(choice) => question
+                    .choice(choice.as_str())
+                    .and_then(|choice| choice.score)
+                    .and_then(|score| score.checked_cmp(limit)),
+                _ => None,
+            },
+            // The loader only lets a choice question with scores be compared as a number.
+            QuestionKind::YesNo | QuestionKind::MultipleChoice { .. } => None,
         };
         ordering.map_or(Truth::Unknown, |ordering| Truth::from_bool(holds(ordering)))
     }
@@ -368,6 +431,41 @@ impl Definition {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::Answers;
+    use serde_json::json;
+
+    /// The standing of every criterion for the seed trial's answers, by criterion id.
+    fn standings(answers: serde_json::Value) -> Vec<(String, Standing)> {
+        let definition = Definition::seed();
+        let answers: Answers = definition.parse_answers(&answers).unwrap_or_else(|errors| panic!("{errors:?}"));
+        let evaluation = definition.evaluate(&answers);
+        (0..evaluation.criteria.len())
+            .map(|index| (evaluation.criteria[index].id.to_string(), evaluation.standing(index)))
+            .collect()
+    }
+
+    fn standing_of(standings: &[(String, Standing)], id: &str) -> Standing {
+        standings
+            .iter()
+            .find(|(criterion, _)| criterion == id)
+            .map(|(_, standing)| *standing)
+            .unwrap_or_else(|| panic!("{id}"))
+    }
+
+    #[test]
+    fn standings_name_inclusions_and_exclusions_apart() {
+        let open = standings(json!({"age_years": 45, "other_cancer": false, "pregnant_or_breastfeeding": "unknown"}));
+        assert_eq!(standing_of(&open, "inc06_age"), Standing::Met);
+        assert_eq!(standing_of(&open, "exc01_other_malignancy"), Standing::DoesNotApply);
+        assert_eq!(standing_of(&open, "inc10_lvef"), Standing::Unknown);
+        let ruled_out = standings(json!({"age_years": 45, "other_cancer": true}));
+        assert_eq!(standing_of(&ruled_out, "exc01_other_malignancy"), Standing::Applies);
+        assert_eq!(standing_of(&ruled_out, "inc10_lvef"), Standing::NotNeeded, "not asked once ruled out");
+        let too_old = standings(json!({"age_years": 76}));
+        assert_eq!(standing_of(&too_old, "inc06_age"), Standing::NotMet);
+        assert_eq!(Standing::NotMet.fits(), Some(false));
+        assert_eq!(Standing::NotNeeded.fits(), None);
+    }
 
     const ALL: [Truth; 3] = [Truth::True, Truth::False, Truth::Unknown];
 

@@ -1,7 +1,7 @@
 //! The trial-definition file as it is written: serde types that mirror the JSON and nothing more.
 //!
 //! Every field is optional and every object keeps the fields it did not expect, so that the loader
-//! (`load.rs`) can report *all* missing fields and typos with their paths, instead of serde stopping
+//! (`load/`) can report *all* missing fields and typos with their paths, instead of serde stopping
 //! at the first. Nothing here is validated; nothing here is used by the evaluator.
 
 use serde::Deserialize;
@@ -20,6 +20,11 @@ pub struct RawDefinition {
     pub criteria: Option<Vec<RawCriterion>>,
     #[serde(flatten)]
     pub unknown_fields: UnknownFields,
+}
+
+impl RawDefinition {
+    /// The field names this object takes: every field above but `unknown_fields`.
+    pub const FIELDS: &'static [&'static str] = &["format", "languages", "trial", "questions", "criteria"];
 }
 
 #[derive(Debug, Deserialize)]
@@ -41,12 +46,36 @@ pub struct RawTrial {
     pub unknown_fields: UnknownFields,
 }
 
+impl RawTrial {
+    /// The field names this object takes: every field above but `unknown_fields`.
+    pub const FIELDS: &'static [&'static str] = &[
+        "id",
+        "title",
+        "plain_title",
+        "sponsor",
+        "registry_id",
+        "condition",
+        "definition_version",
+        "definition_date",
+        "source",
+        "ages",
+        "sex",
+        "contacts",
+        "notes",
+    ];
+}
+
 #[derive(Debug, Deserialize)]
 pub struct RawAges {
     pub min_years: Option<u32>,
     pub max_years: Option<u32>,
     #[serde(flatten)]
     pub unknown_fields: UnknownFields,
+}
+
+impl RawAges {
+    /// The field names this object takes: every field above but `unknown_fields`.
+    pub const FIELDS: &'static [&'static str] = &["min_years", "max_years"];
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +86,11 @@ pub struct RawContact {
     pub email: Option<String>,
     #[serde(flatten)]
     pub unknown_fields: UnknownFields,
+}
+
+impl RawContact {
+    /// The field names this object takes: every field above but `unknown_fields`.
+    pub const FIELDS: &'static [&'static str] = &["name", "role", "phone", "email"];
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,6 +112,25 @@ pub struct RawQuestion {
     pub unknown_fields: UnknownFields,
 }
 
+impl RawQuestion {
+    /// The field names this object takes: every field above but `unknown_fields`.
+    pub const FIELDS: &'static [&'static str] = &[
+        "id",
+        "kind",
+        "text",
+        "caregiver_text",
+        "why",
+        "where_to_find",
+        "allow_unknown",
+        "choices",
+        "quantity",
+        "units",
+        "min",
+        "max",
+        "visible_when",
+    ];
+}
+
 #[derive(Debug, Deserialize)]
 pub struct RawChoice {
     pub id: Option<String>,
@@ -87,6 +140,11 @@ pub struct RawChoice {
     pub exclusive: Option<bool>,
     #[serde(flatten)]
     pub unknown_fields: UnknownFields,
+}
+
+impl RawChoice {
+    /// The field names this object takes: every field above but `unknown_fields`.
+    pub const FIELDS: &'static [&'static str] = &["id", "label", "caregiver_label", "score", "exclusive"];
 }
 
 #[derive(Debug, Deserialize)]
@@ -102,6 +160,21 @@ pub struct RawCriterion {
     pub rule: Option<RawRule>,
     #[serde(flatten)]
     pub unknown_fields: UnknownFields,
+}
+
+impl RawCriterion {
+    /// The field names this object takes: every field above but `unknown_fields`.
+    pub const FIELDS: &'static [&'static str] = &[
+        "id",
+        "kind",
+        "number",
+        "registry_text",
+        "registry_translation",
+        "summary",
+        "interpretation",
+        "ask_care_team",
+        "rule",
+    ];
 }
 
 /// One node of a rule. Exactly one form must be used: `all`, `any`, `not`, `constant`, or a
@@ -121,4 +194,40 @@ pub struct RawRule {
     pub unit: Option<String>,
     #[serde(flatten)]
     pub unknown_fields: UnknownFields,
+}
+
+impl RawRule {
+    /// The field names this object takes: every field above but `unknown_fields`.
+    pub const FIELDS: &'static [&'static str] =
+        &["all", "any", "not", "constant", "question", "op", "value", "values", "min", "max", "unit"];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::DeserializeOwned;
+
+    /// An object with every name in `fields` set to null must leave nothing unknown: each listed
+    /// name is a field of the struct, so the suggestions for typos name real fields.
+    fn every_listed_name_is_a_field<T: DeserializeOwned>(fields: &[&str], unknown: impl Fn(&T) -> &UnknownFields) {
+        let object: serde_json::Map<String, Value> =
+            fields.iter().map(|name| ((*name).to_owned(), Value::Null)).collect();
+        let parsed: T = match serde_json::from_value(Value::Object(object)) {
+            Ok(parsed) => parsed,
+            Err(error) => panic!("{fields:?}: {error}"),
+        };
+        assert!(unknown(&parsed).is_empty(), "not fields of the struct: {:?}", unknown(&parsed).keys());
+    }
+
+    #[test]
+    fn field_lists_name_the_struct_fields() {
+        every_listed_name_is_a_field::<RawDefinition>(RawDefinition::FIELDS, |raw| &raw.unknown_fields);
+        every_listed_name_is_a_field::<RawTrial>(RawTrial::FIELDS, |raw| &raw.unknown_fields);
+        every_listed_name_is_a_field::<RawAges>(RawAges::FIELDS, |raw| &raw.unknown_fields);
+        every_listed_name_is_a_field::<RawContact>(RawContact::FIELDS, |raw| &raw.unknown_fields);
+        every_listed_name_is_a_field::<RawQuestion>(RawQuestion::FIELDS, |raw| &raw.unknown_fields);
+        every_listed_name_is_a_field::<RawChoice>(RawChoice::FIELDS, |raw| &raw.unknown_fields);
+        every_listed_name_is_a_field::<RawCriterion>(RawCriterion::FIELDS, |raw| &raw.unknown_fields);
+        every_listed_name_is_a_field::<RawRule>(RawRule::FIELDS, |raw| &raw.unknown_fields);
+    }
 }

@@ -9,20 +9,25 @@ mod answers;
 mod evaluate;
 mod exact;
 mod format;
+mod input;
 mod load;
 mod model;
+mod names;
 mod number_input;
+mod saved;
 mod text;
 mod units;
 
 pub use answers::{Answer, AnswerError, AnswerErrorKind, Answers};
-pub use evaluate::{CriterionResult, Evaluation, Outcome, Status, Truth};
+pub use evaluate::{CriterionResult, Evaluation, Outcome, Standing, Status, Truth};
 pub use exact::Exact;
+pub use input::{AnswerInput, InputField, InputProblem, InputProblemKind, DO_NOT_KNOW, NO, YES};
 pub use load::{LoadError, Problem, FORMAT, SEED_DEFINITION};
 pub use model::{
-    Choice, ChoiceId, Contact, Criterion, CriterionId, CriterionKind, Definition, Question, QuestionId, QuestionKind,
-    Relation, Respondent, Rule, SexEligibility, Test, Trial,
+    Choice, ChoiceId, Contact, Criterion, CriterionId, CriterionKind, Definition, Op, Question, QuestionId,
+    QuestionKind, QuestionKindName, Relation, Respondent, Rule, SexEligibility, Test, Trial,
 };
 pub use number_input::{parse_number_input, typed_measurement, typed_whole_years, NumberInputError, TypedNumber};
+pub use saved::{SavedEnvelope, SAVED_ANSWERS_FORMAT, SAVED_ANSWERS_KEYS};
 pub use text::Text;
 pub use units::{Quantity, Unit};

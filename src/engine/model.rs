@@ -1,9 +1,10 @@
-//! The validated trial definition the engine works with. Only `load.rs` builds these values, so
+//! The validated trial definition the engine works with. Only `load/` builds these values, so
 //! every invariant below holds for any `Definition` in hand: ids are unique, rules refer to questions
 //! that exist and compare them with values of the right kind and unit, and a question's visibility
 //! depends only on questions asked before it.
 
 use super::exact::Exact;
+use super::names::named_enum;
 use super::text::Text;
 use super::units::{Quantity, Unit};
 use std::fmt;
@@ -81,19 +82,23 @@ pub struct Trial {
     pub definition_date: String,
     /// Where the criterion texts were taken from.
     pub source: String,
+    /// The registry's age limits; no maximum when the registry sets none. `load` checks that the
+    /// rules enforce them.
     pub minimum_age_years: u32,
-    pub maximum_age_years: u32,
+    pub maximum_age_years: Option<u32>,
     pub sex: SexEligibility,
     pub contacts: Vec<Contact>,
     /// Interpretations that concern the whole trial rather than one criterion.
     pub notes: Vec<Text>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SexEligibility {
-    All,
-    Female,
-    Male,
+named_enum! {
+    /// Who the registry lists as eligible, by sex (`trial.sex`).
+    pub enum SexEligibility {
+        All = "all",
+        Female = "female",
+        Male = "male",
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -117,6 +122,31 @@ pub struct Question {
     /// Whether "I don't know" is offered.
     pub allow_unknown: bool,
     pub visible_when: Option<Rule>,
+}
+
+named_enum! {
+    /// The `kind` of a question as written in the file; `QuestionKind` holds what each kind needs.
+    pub enum QuestionKindName {
+        YesNo = "yes_no",
+        SingleChoice = "single_choice",
+        MultipleChoice = "multiple_choice",
+        Number = "number",
+        Age = "age",
+        AgainstUpperLimit = "against_upper_limit",
+    }
+}
+
+impl QuestionKindName {
+    /// The fields a question of this kind takes beyond those every question has.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            QuestionKindName::YesNo => &[],
+            QuestionKindName::SingleChoice | QuestionKindName::MultipleChoice => &["choices"],
+            QuestionKindName::Number => &["quantity", "units", "min", "max"],
+            QuestionKindName::Age => &["min", "max"],
+            QuestionKindName::AgainstUpperLimit => &["units"],
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -158,18 +188,17 @@ pub struct Choice {
     pub exclusive: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CriterionKind {
-    Inclusion,
-    Exclusion,
+named_enum! {
+    /// Whether a criterion must be met (inclusion) or must not be (exclusion).
+    pub enum CriterionKind {
+        Inclusion = "inclusion",
+        Exclusion = "exclusion",
+    }
 }
 
 impl CriterionKind {
     pub fn id(self) -> &'static str {
-        match self {
-            CriterionKind::Inclusion => "inclusion",
-            CriterionKind::Exclusion => "exclusion",
-        }
+        self.name()
     }
 }
 
@@ -236,19 +265,50 @@ pub enum Relation {
     Greater,
 }
 
-impl Relation {
-    pub fn parse(op: &str) -> Option<Relation> {
-        let relation = match op {
-            "<" => Relation::Less,
-            "<=" | "≤" => Relation::LessOrEqual,
-            "=" | "==" => Relation::Equal,
-            ">=" | "≥" => Relation::GreaterOrEqual,
-            ">" => Relation::Greater,
-            _ => return None,
-        };
-        Some(relation)
+named_enum! {
+    /// A comparison's `op`, as written in a rule.
+    pub enum Op {
+        Less = "<",
+        LessOrEqual = "<=" | "≤",
+        Equal = "=" | "==",
+        GreaterOrEqual = ">=" | "≥",
+        Greater = ">",
+        Between = "between",
+        Equals = "equals",
+        AnyOf = "any_of",
+        AllOf = "all_of",
+    }
+}
+
+impl Op {
+    /// The ordering this op tests, for the ops that compare numbers with one limit.
+    pub fn relation(self) -> Option<Relation> {
+        match self {
+            Op::Less => Some(Relation::Less),
+            Op::LessOrEqual => Some(Relation::LessOrEqual),
+            Op::Equal => Some(Relation::Equal),
+            Op::GreaterOrEqual => Some(Relation::GreaterOrEqual),
+            Op::Greater => Some(Relation::Greater),
+            Op::Between | Op::Equals | Op::AnyOf | Op::AllOf => None,
+        }
     }
 
+    /// Whether the op compares the answer as a number.
+    pub fn is_numeric(self) -> bool {
+        self.relation().is_some() || self == Op::Between
+    }
+
+    /// The fields holding what the answer is compared with.
+    pub fn operand_fields(self) -> &'static [&'static str] {
+        match self {
+            Op::Between => &["min", "max"],
+            Op::AnyOf | Op::AllOf => &["values"],
+            Op::Less | Op::LessOrEqual | Op::Equal | Op::GreaterOrEqual | Op::Greater | Op::Equals => &["value"],
+        }
+    }
+}
+
+impl Relation {
     pub fn holds(self, ordering: std::cmp::Ordering) -> bool {
         use std::cmp::Ordering::{Equal, Greater, Less};
         match self {
@@ -285,10 +345,7 @@ impl Question {
     }
 
     pub fn choices(&self) -> &[Choice] {
-        match &self.kind {
-            QuestionKind::SingleChoice { choices } | QuestionKind::MultipleChoice { choices } => choices,
-            _ => &[],
-        }
+        self.kind.choices()
     }
 
     pub fn choice(&self, id: &str) -> Option<&Choice> {
@@ -296,11 +353,35 @@ impl Question {
     }
 }
 
+impl QuestionKind {
+    pub fn name(&self) -> QuestionKindName {
+        match self {
+            QuestionKind::YesNo => QuestionKindName::YesNo,
+            QuestionKind::SingleChoice { .. } => QuestionKindName::SingleChoice,
+            QuestionKind::MultipleChoice { .. } => QuestionKindName::MultipleChoice,
+            QuestionKind::Number { .. } => QuestionKindName::Number,
+            QuestionKind::Age { .. } => QuestionKindName::Age,
+            QuestionKind::AgainstUpperLimit { .. } => QuestionKindName::AgainstUpperLimit,
+        }
+    }
+
+    /// The choices of a choice question; none for other kinds.
+    pub fn choices(&self) -> &[Choice] {
+        match self {
+            QuestionKind::SingleChoice { choices } | QuestionKind::MultipleChoice { choices } => choices,
+            QuestionKind::YesNo
+            | QuestionKind::Number { .. }
+            | QuestionKind::Age { .. }
+            | QuestionKind::AgainstUpperLimit { .. } => &[],
+        }
+    }
+}
+
 impl Choice {
     pub fn label_for(&self, respondent: Respondent) -> &Text {
         match (respondent, &self.caregiver_label) {
             (Respondent::Caregiver, Some(label)) => label,
-            _ => &self.label,
+            (Respondent::Caregiver, None) | (Respondent::Patient, _) => &self.label,
         }
     }
 }

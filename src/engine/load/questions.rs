@@ -1,0 +1,237 @@
+//! Reading the questions: ids, texts, kinds and what each kind needs (choices, units, ranges).
+
+use super::rules::{rule_questions, RuleContext};
+use super::{is_identifier, join, Loader};
+use crate::engine::exact::Exact;
+use crate::engine::format::{RawChoice, RawQuestion};
+use crate::engine::model::{Choice, ChoiceId, Question, QuestionId, QuestionKind, QuestionKindName};
+use crate::engine::units::{Quantity, Unit};
+use std::collections::BTreeSet;
+
+impl Loader {
+    pub(super) fn collect_question_ids(&mut self, raw_questions: &[RawQuestion]) {
+        for (index, question) in raw_questions.iter().enumerate() {
+            let Some(id) = &question.id else { continue };
+            if !is_identifier(id) {
+                self.problem(
+                    format!("questions[{index}].id"),
+                    format!("\"{id}\" must be lower-case letters, digits and underscores, starting with a letter"),
+                );
+            }
+            if let Some(first) = self.question_ids.get(id) {
+                self.problem(
+                    format!("questions[{index}].id"),
+                    format!("duplicate id \"{id}\" (also questions[{first}])"),
+                );
+            } else {
+                self.question_ids.insert(id.clone(), index);
+            }
+        }
+    }
+
+    /// Reads every question, then every `visible_when` once all kinds are known. Returns, for each
+    /// question, the questions its visibility reads.
+    pub(super) fn questions(&mut self, raw_questions: Vec<RawQuestion>) -> Vec<Vec<usize>> {
+        let mut visibility_rules = Vec::new();
+        for (index, raw_question) in raw_questions.into_iter().enumerate() {
+            let path = format!("questions[{index}]");
+            let visible_when = raw_question.visible_when;
+            let question = self.question(&path, RawQuestion { visible_when: None, ..raw_question });
+            self.questions.push(question);
+            visibility_rules.push(visible_when);
+        }
+        let mut visibility_dependencies: Vec<Vec<usize>> = vec![Vec::new(); self.questions.len()];
+        for (index, visible_when) in visibility_rules.into_iter().enumerate() {
+            if let Some(raw_rule) = visible_when {
+                let path = format!("questions[{index}].visible_when");
+                let rule = self.rule(&path, &raw_rule, RuleContext::Visibility { question: index });
+                if let Some(rule) = rule {
+                    let mut reads = Vec::new();
+                    rule_questions(&rule, &mut reads);
+                    visibility_dependencies[index] = reads;
+                    if let Some(Some(question)) = self.questions.get_mut(index) {
+                        question.visible_when = Some(rule);
+                    }
+                }
+            }
+        }
+        visibility_dependencies
+    }
+
+    fn question(&mut self, path: &str, raw: RawQuestion) -> Option<Question> {
+        self.unknown_fields(path, &raw.unknown_fields, RawQuestion::FIELDS);
+        let id = self.required_string(path, "id", raw.id.clone());
+        let text = self.required_text(path, "text", raw.text.as_ref());
+        let caregiver_text = self.required_text(path, "caregiver_text", raw.caregiver_text.as_ref());
+        let why = self.optional_text(path, "why", raw.why.as_ref());
+        let where_to_find = self.optional_text(path, "where_to_find", raw.where_to_find.as_ref());
+        let kind_name = self.required_string(path, "kind", raw.kind.clone());
+        let kind = kind_name.and_then(|kind_name| self.question_kind(path, &kind_name, &raw));
+        Some(Question {
+            id: QuestionId::new(id?),
+            kind: kind?,
+            text: text?,
+            caregiver_text: caregiver_text?,
+            why: why?,
+            where_to_find: where_to_find?,
+            allow_unknown: raw.allow_unknown.unwrap_or(false),
+            visible_when: None,
+        })
+    }
+
+    fn question_kind(&mut self, path: &str, kind_name: &str, raw: &RawQuestion) -> Option<QuestionKind> {
+        let Some(kind) = QuestionKindName::parse(kind_name) else {
+            self.problem(
+                join(path, "kind"),
+                format!("unknown kind \"{kind_name}\"; use {}", QuestionKindName::names_for_message()),
+            );
+            return None;
+        };
+        let present = [
+            ("choices", raw.choices.is_some()),
+            ("quantity", raw.quantity.is_some()),
+            ("units", raw.units.is_some()),
+            ("min", raw.min.is_some()),
+            ("max", raw.max.is_some()),
+        ];
+        for (field, is_present) in present {
+            if is_present && !kind.fields().contains(&field) {
+                self.problem(join(path, field), format!("is not used by a {kind_name} question"));
+            }
+        }
+        match kind {
+            QuestionKindName::YesNo => Some(QuestionKind::YesNo),
+            QuestionKindName::SingleChoice => {
+                self.choices(path, raw.choices.as_deref(), false).map(|choices| QuestionKind::SingleChoice { choices })
+            }
+            QuestionKindName::MultipleChoice => {
+                self.choices(path, raw.choices.as_deref(), true).map(|choices| QuestionKind::MultipleChoice { choices })
+            }
+            QuestionKindName::Number => {
+                let quantity_name = self.required_string(path, "quantity", raw.quantity.clone())?;
+                let Some(quantity) = Quantity::from_id(&quantity_name) else {
+                    let known: Vec<&str> = Quantity::ALL.iter().map(|quantity| quantity.id()).collect();
+                    self.problem(
+                        join(path, "quantity"),
+                        format!("unknown quantity \"{quantity_name}\"; use one of {}", known.join(", ")),
+                    );
+                    return None;
+                };
+                let units = self.units(path, raw.units.as_deref(), quantity)?;
+                let minimum = self.limit(path, "min", raw.min)?;
+                let maximum = self.limit(path, "max", raw.max)?;
+                if minimum.checked_cmp(maximum) == Some(std::cmp::Ordering::Greater) {
+                    self.problem(path, format!("min {minimum} is above max {maximum}"));
+                    return None;
+                }
+                Some(QuestionKind::Number { quantity, units, minimum, maximum })
+            }
+            QuestionKindName::Age => {
+                let minimum = self.whole_years(path, "min", raw.min.unwrap_or(0.0))?;
+                let maximum = self.whole_years(path, "max", raw.max.unwrap_or(120.0))?;
+                if minimum > maximum {
+                    self.problem(path, format!("min {minimum} is above max {maximum}"));
+                    return None;
+                }
+                Some(QuestionKind::Age { minimum_years: minimum, maximum_years: maximum })
+            }
+            QuestionKindName::AgainstUpperLimit => {
+                let units = self.units(path, raw.units.as_deref(), Quantity::EnzymeActivity)?;
+                if units.len() != 1 {
+                    self.problem(
+                        join(path, "units"),
+                        "an against_upper_limit question takes exactly one unit, the one on the report",
+                    );
+                    return None;
+                }
+                Some(QuestionKind::AgainstUpperLimit { unit: units[0] })
+            }
+        }
+    }
+
+    fn units(&mut self, path: &str, units: Option<&[String]>, quantity: Quantity) -> Option<Vec<Unit>> {
+        let units = self.required(path, "units", units)?;
+        if units.is_empty() {
+            self.problem(join(path, "units"), "list at least one unit");
+            return None;
+        }
+        let mut parsed = Vec::new();
+        for (index, unit_name) in units.iter().enumerate() {
+            let unit_path = format!("{path}.units[{index}]");
+            match Unit::parse(unit_name) {
+                Some(unit) if quantity.factor_to_base(unit).is_some() => {
+                    if parsed.contains(&unit) {
+                        self.problem(unit_path, format!("unit \"{unit_name}\" is listed twice"));
+                    } else {
+                        parsed.push(unit);
+                    }
+                }
+                Some(_) => self.problem(unit_path, format!("unit \"{unit_name}\" does not measure {}", quantity.id())),
+                None => self.problem(unit_path, format!("unknown unit \"{unit_name}\"")),
+            }
+        }
+        (parsed.len() == units.len()).then_some(parsed)
+    }
+
+    pub(super) fn limit(&mut self, path: &str, field: &str, value: Option<f64>) -> Option<Exact> {
+        let value = self.required(path, field, value)?;
+        let exact = Exact::from_f64(value);
+        if exact.is_none() {
+            self.problem(join(path, field), "must be a number with at most 9 digits before and 6 after the point");
+        }
+        exact
+    }
+
+    fn whole_years(&mut self, path: &str, field: &str, value: f64) -> Option<u32> {
+        if value.fract() != 0.0 || !(0.0..=150.0).contains(&value) {
+            self.problem(join(path, field), "must be a whole number of years from 0 to 150");
+            return None;
+        }
+        Some(value as u32)
+    }
+
+    fn choices(&mut self, path: &str, choices: Option<&[RawChoice]>, multiple: bool) -> Option<Vec<Choice>> {
+        let choices = self.required(path, "choices", choices)?;
+        if choices.len() < 2 {
+            self.problem(join(path, "choices"), "a choice question needs at least two choices");
+            return None;
+        }
+        let mut parsed = Vec::new();
+        let mut seen = BTreeSet::new();
+        for (index, raw) in choices.iter().enumerate() {
+            let choice_path = format!("{path}.choices[{index}]");
+            self.unknown_fields(&choice_path, &raw.unknown_fields, RawChoice::FIELDS);
+            let id = self.required_string(&choice_path, "id", raw.id.clone());
+            if let Some(id) = &id {
+                if !is_identifier(id) {
+                    self.problem(
+                        format!("{choice_path}.id"),
+                        format!("\"{id}\" must be lower-case letters, digits and underscores"),
+                    );
+                }
+                if !seen.insert(id.clone()) {
+                    self.problem(format!("{choice_path}.id"), format!("duplicate choice id \"{id}\""));
+                }
+            }
+            let label = self.required_text(&choice_path, "label", raw.label.as_ref());
+            let caregiver_label = self.optional_text(&choice_path, "caregiver_label", raw.caregiver_label.as_ref());
+            let score = match raw.score {
+                None => Some(None),
+                Some(score) => self.limit(&choice_path, "score", Some(score)).map(Some),
+            };
+            if raw.exclusive.is_some() && !multiple {
+                self.problem(format!("{choice_path}.exclusive"), "is only used in a multiple_choice question");
+            }
+            if let (Some(id), Some(label), Some(caregiver_label), Some(score)) = (id, label, caregiver_label, score) {
+                parsed.push(Choice {
+                    id: ChoiceId::new(id),
+                    label,
+                    caregiver_label,
+                    score,
+                    exclusive: raw.exclusive.unwrap_or(false),
+                });
+            }
+        }
+        (parsed.len() == choices.len()).then_some(parsed)
+    }
+}

@@ -1,0 +1,135 @@
+//! The file a patient saves with "Download my answers", and reading it back.
+//!
+//! It wraps the answers-file format (`{"question_id": value}`, see `answers.rs`) in a small
+//! envelope that says which trial and which version of its definition the answers were given to:
+//!
+//! ```json
+//! {"format": "prescreen-answers/1", "trial": "cd123-car-t-aml", "registry_id": "NCT04265963",
+//!  "definition_version": "1.0.0", "saved": "2026-11-27", "outcome": "needs_review",
+//!  "answers": {"age_years": 45}}
+//! ```
+//!
+//! `prescreen eval` reads this file as well as a bare answers object; `outcome` is what the widget
+//! showed and is never trusted: the answers are evaluated again.
+
+use super::answers::{AnswerError, AnswerErrorKind, Answers};
+use super::evaluate::Outcome;
+use super::model::Definition;
+use serde_json::{Map, Value};
+
+/// The `format` of a saved-answers file.
+pub const SAVED_ANSWERS_FORMAT: &str = "prescreen-answers/1";
+
+/// Every key of the envelope, in the order it is written.
+pub const SAVED_ANSWERS_KEYS: [&str; 7] =
+    ["format", "trial", "registry_id", "definition_version", "saved", "outcome", "answers"];
+
+/// What a saved file says besides the answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedEnvelope {
+    pub trial: String,
+    pub definition_version: String,
+}
+
+impl Definition {
+    /// The saved-answers file for `answers`, with the outcome shown and the date it was saved on
+    /// (`YYYY-MM-DD`, from the patient's device).
+    pub fn saved_answers_json(&self, answers: &Answers, outcome: Outcome, saved_on: &str) -> Value {
+        let values = [
+            Value::from(SAVED_ANSWERS_FORMAT),
+            Value::from(self.trial.id.as_str()),
+            Value::from(self.trial.registry_id.as_str()),
+            Value::from(self.trial.definition_version.as_str()),
+            Value::from(saved_on),
+            Value::from(outcome.id()),
+            self.answers_to_json(answers),
+        ];
+        let object: Map<String, Value> = SAVED_ANSWERS_KEYS.iter().map(|key| (*key).to_owned()).zip(values).collect();
+        Value::Object(object)
+    }
+
+    /// Reads an answers file: either a bare answers object or a saved-answers file. A saved file
+    /// must be for this trial; its envelope is returned so that a caller can say when the
+    /// definition's version differs from the one the answers were given to.
+    pub fn read_answers_file(&self, json: &Value) -> Result<(Answers, Option<SavedEnvelope>), Vec<AnswerError>> {
+        let Some(envelope) = saved_envelope(json) else {
+            return self.parse_answers(json).map(|answers| (answers, None));
+        };
+        let field = |key: &str| envelope.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+        let saved = SavedEnvelope { trial: field("trial"), definition_version: field("definition_version") };
+        if saved.trial != self.trial.id {
+            return Err(vec![AnswerError {
+                question: String::new(),
+                kind: AnswerErrorKind::OtherTrial { saved_for: saved.trial, definition: self.trial.id.clone() },
+            }]);
+        }
+        let answers = envelope.get("answers").unwrap_or(&Value::Null);
+        self.parse_answers(answers).map(|answers| (answers, Some(saved)))
+    }
+}
+
+/// The envelope's fields when `json` is a saved-answers file. A saved file names its format;
+/// files saved before the format was named are known by having exactly the envelope's keys. A
+/// bare answers object cannot be mistaken for either: its values are answers, and no answer is the
+/// string `prescreen-answers/1` (choice ids have no `-` or `/`).
+fn saved_envelope(json: &Value) -> Option<&Map<String, Value>> {
+    let object = json.as_object()?;
+    let named = object.get("format").and_then(Value::as_str) == Some(SAVED_ANSWERS_FORMAT);
+    let unnamed = !object.contains_key("format")
+        && ["trial", "definition_version", "outcome", "answers"].iter().all(|key| object.contains_key(*key))
+        && object.keys().all(|key| SAVED_ANSWERS_KEYS.contains(&key.as_str()));
+    (named || unnamed).then_some(object)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_saved_file_reads_back_as_its_answers() {
+        let definition = Definition::seed();
+        let answers = definition.parse_answers(&json!({"age_years": 45, "sex": "female"})).unwrap_or_default();
+        let saved = definition.saved_answers_json(&answers, Outcome::NeedsReview, "2026-11-27");
+        let keys: Vec<&str> =
+            saved.as_object().into_iter().flat_map(|object| object.keys()).map(String::as_str).collect();
+        assert_eq!(keys.len(), SAVED_ANSWERS_KEYS.len());
+        assert_eq!(saved["format"], SAVED_ANSWERS_FORMAT);
+        assert_eq!(saved["outcome"], "needs_review");
+        let (read, envelope) = definition.read_answers_file(&saved).unwrap_or_else(|errors| panic!("{errors:?}"));
+        assert_eq!(read, answers);
+        assert_eq!(envelope.map(|envelope| envelope.trial), Some("cd123-car-t-aml".to_owned()));
+    }
+
+    #[test]
+    fn a_file_saved_before_the_format_was_named_is_read() {
+        let definition = Definition::seed();
+        let old = json!({"trial": "cd123-car-t-aml", "registry_id": "NCT04265963", "definition_version": "1.0.0",
+            "saved": "2026-11-26", "outcome": "not_eligible", "answers": {"age_years": 76}});
+        let (answers, envelope) = definition.read_answers_file(&old).unwrap_or_else(|errors| panic!("{errors:?}"));
+        assert_eq!(answers.len(), 1);
+        assert!(envelope.is_some());
+    }
+
+    #[test]
+    fn a_bare_answers_object_is_read_as_answers() {
+        let definition = Definition::seed();
+        let (answers, envelope) =
+            definition.read_answers_file(&json!({"age_years": 45})).unwrap_or_else(|errors| panic!("{errors:?}"));
+        assert_eq!(answers.len(), 1);
+        assert_eq!(envelope, None);
+    }
+
+    #[test]
+    fn a_file_saved_for_another_trial_is_refused() {
+        let definition = Definition::seed();
+        let other = json!({"format": SAVED_ANSWERS_FORMAT, "trial": "another-trial", "definition_version": "2",
+            "outcome": "likely_eligible", "answers": {}});
+        let errors = definition.read_answers_file(&other).err().unwrap_or_default();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].to_string(),
+            "the answers were saved for trial \"another-trial\", not \"cd123-car-t-aml\""
+        );
+    }
+}
