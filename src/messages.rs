@@ -2,15 +2,20 @@
 //! texts come from the definition. Plain language, short sentences, no jargon without an
 //! explanation. `tests` below fails if a language lacks a string or leaves one empty.
 
-use crate::engine::{AnswerErrorKind, NumberInputError, Outcome, Respondent};
+use crate::engine::{AnswerErrorKind, InputProblem, InputProblemKind, NumberInputError, Outcome, Respondent, Standing};
 
-/// Languages the widget's own words are written in, in order of preference as a fallback.
-pub const LANGUAGES: [&str; 2] = ["en", "zh-Hans"];
+/// Every language the widget's own words are written in; the first is the fallback. The lookup,
+/// the browser-preference match, the language switcher and the completeness test all read this
+/// one list.
+pub static LANGUAGES: [&Messages; 2] = [&ENGLISH, &SIMPLIFIED_CHINESE];
 
 /// Every fixed string of the interface, for one language.
 #[derive(Debug)]
 pub struct Messages {
     pub language: &'static str,
+    /// Primary subtags of browser language preferences this language answers (`zh` for any
+    /// Chinese: Simplified Chinese is the only Chinese script the widget has).
+    pub browser_languages: &'static [&'static str],
     /// The language's own name, for the language switcher.
     pub language_name: &'static str,
     pub switch_language: &'static str,
@@ -93,6 +98,7 @@ pub struct Messages {
 
 pub static ENGLISH: Messages = Messages {
     language: "en",
+    browser_languages: &["en"],
     language_name: "English",
     switch_language: "Language",
     continue_: "Continue",
@@ -183,6 +189,7 @@ pub static ENGLISH: Messages = Messages {
 
 pub static SIMPLIFIED_CHINESE: Messages = Messages {
     language: "zh-Hans",
+    browser_languages: &["zh"],
     language_name: "中文",
     switch_language: "语言",
     continue_: "继续",
@@ -271,13 +278,15 @@ pub static SIMPLIFIED_CHINESE: Messages = Messages {
     ],
 };
 
-/// The messages for `language`, falling back to English.
+/// The messages for `language`, falling back to the first language (English).
 pub fn get(language: &str) -> &'static Messages {
-    if language == SIMPLIFIED_CHINESE.language {
-        &SIMPLIFIED_CHINESE
-    } else {
-        &ENGLISH
-    }
+    LANGUAGES.iter().copied().find(|messages| messages.language == language).unwrap_or(LANGUAGES[0])
+}
+
+/// The language that answers a browser preference such as `zh-CN` or `en-GB`, if any does.
+pub fn for_browser_preference(preference: &str) -> Option<&'static Messages> {
+    let primary = preference.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    LANGUAGES.iter().copied().find(|messages| messages.browser_languages.contains(&primary.as_str()))
 }
 
 /// Fills the `{}` placeholders of a message in order.
@@ -308,6 +317,23 @@ impl Messages {
         }
     }
 
+    /// What to tell the patient when the fields of a question page do not make an answer.
+    pub fn input_problem(&self, problem: &InputProblem, respondent: Respondent) -> String {
+        match &problem.kind {
+            InputProblemKind::ChooseAnAnswer => self.choose_an_answer(respondent),
+            InputProblemKind::DoNotKnowWithOtherChoices => self.do_not_know_alone.to_owned(),
+            InputProblemKind::Number(error) => self.number_error(error),
+            InputProblemKind::Answer(error) => self.answer_error(error, respondent),
+        }
+    }
+
+    fn choose_an_answer(&self, respondent: Respondent) -> String {
+        match respondent {
+            Respondent::Patient => self.choose_an_answer.to_owned(),
+            Respondent::Caregiver => self.choose_an_answer_for_patient.to_owned(),
+        }
+    }
+
     pub fn answer_error(&self, error: &AnswerErrorKind, respondent: Respondent) -> String {
         match error {
             AnswerErrorKind::BelowMinimum(minimum) => fill(self.at_least, &[minimum]),
@@ -316,10 +342,27 @@ impl Messages {
             AnswerErrorKind::UpperLimitNotPositive => self.upper_limit_positive.to_owned(),
             AnswerErrorKind::NoChoicePicked => self.choose_at_least_one.to_owned(),
             AnswerErrorKind::ExclusiveChoiceCombined(_) => self.none_of_these_alone.to_owned(),
-            _ => match respondent {
-                Respondent::Patient => self.choose_an_answer.to_owned(),
-                Respondent::Caregiver => self.choose_an_answer_for_patient.to_owned(),
-            },
+            AnswerErrorKind::NotANumber => self.not_a_number.to_owned(),
+            AnswerErrorKind::UnitNotAccepted(unit) => fill(self.unit_not_accepted, &[unit]),
+            // What the fields of a page cannot produce but an answers file can: the page only
+            // offers the question's own choices, and "I don't know" only where it is allowed.
+            AnswerErrorKind::UnknownQuestion
+            | AnswerErrorKind::WrongType { .. }
+            | AnswerErrorKind::UnknownChoice(_)
+            | AnswerErrorKind::DoNotKnowNotOffered
+            | AnswerErrorKind::OtherTrial { .. } => self.choose_an_answer(respondent),
+        }
+    }
+
+    /// The words for how a criterion stands.
+    pub fn standing(&self, standing: Standing) -> &'static str {
+        match standing {
+            Standing::Met => self.met,
+            Standing::NotMet => self.not_met,
+            Standing::Applies => self.applies,
+            Standing::DoesNotApply => self.does_not_apply,
+            Standing::Unknown => self.unknown,
+            Standing::NotNeeded => self.not_checked,
         }
     }
 
@@ -442,8 +485,8 @@ mod tests {
 
     #[test]
     fn every_language_has_every_string_with_the_same_placeholders() {
-        let english = ENGLISH.all();
-        for messages in [&ENGLISH, &SIMPLIFIED_CHINESE] {
+        let english = LANGUAGES[0].all();
+        for messages in LANGUAGES {
             let strings = messages.all();
             assert_eq!(strings.len(), english.len());
             for (string, reference) in strings.iter().zip(&english) {
@@ -460,10 +503,12 @@ mod tests {
                 );
             }
         }
-        // A Chinese string identical to the English one is an untranslated string (numbers aside).
-        for (chinese, english) in SIMPLIFIED_CHINESE.all().iter().zip(&english) {
-            if english.chars().any(char::is_alphabetic) {
-                assert_ne!(chinese, english, "untranslated: {english:?}");
+        // A string identical to the English one is an untranslated string (numbers aside).
+        for messages in &LANGUAGES[1..] {
+            for (translated, english) in messages.all().iter().zip(&english) {
+                if english.chars().any(char::is_alphabetic) {
+                    assert_ne!(translated, english, "{}: untranslated: {english:?}", messages.language);
+                }
             }
         }
     }
@@ -481,5 +526,22 @@ mod tests {
     fn unknown_languages_fall_back_to_english() {
         assert_eq!(get("fr").language, "en");
         assert_eq!(get("zh-Hans").language, "zh-Hans");
+    }
+
+    #[test]
+    fn every_language_is_found_by_its_tag_and_its_browser_preferences() {
+        for messages in LANGUAGES {
+            assert_eq!(get(messages.language).language, messages.language);
+            assert!(!messages.browser_languages.is_empty(), "{}", messages.language);
+            for primary in messages.browser_languages {
+                assert_eq!(
+                    for_browser_preference(&format!("{primary}-XX")).map(|found| found.language),
+                    Some(messages.language)
+                );
+            }
+        }
+        assert_eq!(for_browser_preference("zh-TW").map(|found| found.language), Some("zh-Hans"));
+        assert_eq!(for_browser_preference("EN-gb").map(|found| found.language), Some("en"));
+        assert!(for_browser_preference("fr-FR").is_none());
     }
 }

@@ -20,7 +20,7 @@ pub struct CheckAnswersProps {
 
 #[function_component(CheckAnswersPage)]
 pub fn check_answers_page(props: &CheckAnswersProps) -> Html {
-    let heading = super::use_focus_on(());
+    let heading = super::questionnaire::use_focus_on(());
     let language = props.language.as_str();
     let text = messages::get(language);
     let rows = props.definition.questions.iter().enumerate().filter(|(index, question)| {

@@ -1,9 +1,11 @@
 //! The result: the outcome in plain words, every criterion with its status and the registry's own
 //! text, what to ask the care team, the trial contact, and what the patient can do next.
 
+use super::localized::localized;
+use super::questionnaire::use_focus_on;
 use super::SharedDefinition;
-use crate::engine::{CriterionKind, Evaluation, Outcome, Respondent, Status};
-use crate::messages::{self, Messages};
+use crate::engine::{CriterionKind, Evaluation, Outcome, Respondent, Standing, Status};
+use crate::messages;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,27 +22,19 @@ pub struct ResultPageProps {
     pub onstartover: Callback<()>,
 }
 
-/// How a criterion's status reads for the patient: whether it fits, and the words for it.
-fn status_words(
-    text: &Messages,
-    kind: CriterionKind,
-    status: Status,
-    outcome: Outcome,
-) -> (&'static str, &'static str, &'static str) {
-    match (kind, status) {
-        // Once another criterion has ruled the patient out, the rest were not asked about.
-        (_, Status::Unknown) if outcome == Outcome::NotEligible => ("unknown", "–", text.not_checked),
-        (_, Status::Unknown) => ("unknown", "?", text.unknown),
-        (CriterionKind::Inclusion, Status::Met) => ("fits", "✓", text.met),
-        (CriterionKind::Inclusion, Status::NotMet) => ("does-not-fit", "✗", text.not_met),
-        (CriterionKind::Exclusion, Status::NotMet) => ("fits", "✓", text.does_not_apply),
-        (CriterionKind::Exclusion, Status::Met) => ("does-not-fit", "✗", text.applies),
+/// How a standing looks: the class that colours it and the icon beside its words.
+fn standing_look(standing: Standing) -> (&'static str, &'static str) {
+    match standing {
+        Standing::Met | Standing::DoesNotApply => ("fits", "✓"),
+        Standing::NotMet | Standing::Applies => ("does-not-fit", "✗"),
+        Standing::Unknown => ("unknown", "?"),
+        Standing::NotNeeded => ("unknown", "–"),
     }
 }
 
 #[function_component(ResultPage)]
 pub fn result_page(props: &ResultPageProps) -> Html {
-    let heading = super::use_focus_on(());
+    let heading = use_focus_on(());
     let definition = &props.definition;
     let trial = &definition.trial;
     let language = props.language.as_str();
@@ -52,20 +46,23 @@ pub fn result_page(props: &ResultPageProps) -> Html {
         html! { <button type="button" class={classes!("ps-button", class)} {onclick}>{ label }</button> }
     };
     let criteria_of = |kind: CriterionKind| {
-        definition.criteria.iter().zip(&props.evaluation.criteria).filter(move |(criterion, _)| criterion.kind == kind)
+        definition.criteria.iter().enumerate().filter(move |(_, criterion)| criterion.kind == kind)
     };
     let criterion_list = |kind: CriterionKind, heading_text: &'static str| {
         html! {
             <section class="ps-result__section">
                 <h2 class="ps-heading ps-heading--small">{ heading_text }</h2>
                 <ol class="ps-criteria">
-                    { for criteria_of(kind).map(|(criterion, result)| {
-                        let (fit, icon, words) = status_words(text, kind, result.status, outcome);
+                    { for criteria_of(kind).map(|(index, criterion)| {
+                        let result = &props.evaluation.criteria[index];
+                        let standing = props.evaluation.standing(index);
+                        let (fit, icon) = standing_look(standing);
+                        let words = text.standing(standing);
                         html! {
                             <li class={classes!("ps-criterion", format!("ps-criterion--{fit}"))} data-criterion={criterion.id.to_string()} data-status={result.status.id()}>
                                 <span class="ps-criterion__icon" aria-hidden="true">{ icon }</span>
                                 <div class="ps-criterion__body">
-                                    <p class="ps-criterion__status"><strong>{ words }</strong>{ format!(": {}", criterion.summary.get(language)) }</p>
+                                    <p class="ps-criterion__status"><strong>{ words }</strong>{ ": " }{ localized(&criterion.summary, language) }</p>
                                     <p class="ps-criterion__registry">
                                         <span class="ps-criterion__registry-label">{ format!("{} ({} {}): ", text.registry_text, if kind == CriterionKind::Inclusion { text.inclusion } else { text.exclusion }, criterion.number) }</span>
                                         <q lang="en">{ criterion.registry_text.clone() }</q>
@@ -77,7 +74,7 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                                         </p>
                                     }
                                     if let Some(interpretation) = &criterion.interpretation {
-                                        <p class="ps-criterion__note">{ interpretation.get(language) }</p>
+                                        <p class="ps-criterion__note">{ localized(interpretation, language) }</p>
                                     }
                                 </div>
                             </li>
@@ -108,7 +105,7 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                     <h2 class="ps-heading ps-heading--small">{ text.why_not_eligible }</h2>
                     <ul class="ps-list">
                         { for definition.criteria.iter().zip(&props.evaluation.criteria).filter(|(_, result)| result.rules_out()).map(|(criterion, _)| html! {
-                            <li>{ criterion.summary.get(language) }{ " (" }<q lang="en">{ criterion.registry_text.clone() }</q>{ ")" }</li>
+                            <li>{ localized(&criterion.summary, language) }{ " (" }<q lang="en">{ criterion.registry_text.clone() }</q>{ ")" }</li>
                         }) }
                     </ul>
                 </section>
@@ -123,7 +120,7 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                 <h2 class="ps-heading ps-heading--small">{ text.contact }</h2>
                 { for trial.contacts.iter().map(|contact| html! {
                     <p class="ps-body">
-                        <strong>{ contact.name.clone() }</strong>{ format!(", {}", contact.role.get(language)) }
+                        <strong>{ contact.name.clone() }</strong>{ ", " }{ localized(&contact.role, language) }
                         if let Some(phone) = &contact.phone { <br />{ format!("{}: ", text.phone) }<a class="ps-link" href={format!("tel:{phone}")}>{ phone.clone() }</a> }
                         if let Some(email) = &contact.email { <br />{ format!("{}: ", text.email) }<a class="ps-link" href={format!("mailto:{email}")}>{ email.clone() }</a> }
                     </p>

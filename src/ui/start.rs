@@ -1,5 +1,6 @@
 //! The start screen: what this check is and is not, the privacy promise, and who is answering.
 
+use super::localized::localized;
 use super::SharedDefinition;
 use crate::engine::Respondent;
 use crate::messages;
@@ -41,9 +42,9 @@ pub fn start_page(props: &StartPageProps) -> Html {
     };
     html! {
         <div class="ps-start">
-            <h1 class="ps-heading ps-heading--large">{ trial.plain_title.get(language) }</h1>
+            <h1 class="ps-heading ps-heading--large">{ localized(&trial.plain_title, language) }</h1>
             <p class="ps-body">{ text.what_this_is }</p>
-            <p class="ps-body ps-privacy">{ text.privacy }</p>
+            <p class="ps-body ps-privacy">{ lock_icon() }{ text.privacy }</p>
             <p class="ps-body ps-meta">{ format!("{} · {} · {}", trial.sponsor, trial.registry_id, trial.condition.get(language)) }</p>
             <form class="ps-form" {onsubmit}>
                 <fieldset class="ps-fieldset">
@@ -56,5 +57,15 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <button type="submit" class="ps-button ps-button--start">{ text.start }</button>
             </form>
         </div>
+    }
+}
+
+/// A padlock drawn in SVG beside the privacy promise: it needs no font, and it is decoration only
+/// (the words say everything), so screen readers skip it.
+fn lock_icon() -> Html {
+    html! {
+        <svg class="ps-privacy__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path fill="currentColor" d="M8 1a4 4 0 0 0-4 4v2H3a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-1V5a4 4 0 0 0-4-4zm-2 6V5a2 2 0 1 1 4 0v2H6z" />
+        </svg>
     }
 }

@@ -14,7 +14,10 @@ pub enum Screen {
     Result,
 }
 
-#[derive(Clone, Debug)]
+/// Derived `PartialEq`: `use_reducer_eq` skips a render when an action changed nothing. The
+/// definition compares by pointer (`SharedDefinition`), so the comparison costs no more than the
+/// answers and the evaluation.
+#[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub definition: SharedDefinition,
     pub respondent: Respondent,
@@ -67,7 +70,7 @@ impl State {
         let step = self.history.len() + 1;
         let current_is_pending = match self.screen {
             Screen::Question(index) => self.evaluation.matters(index),
-            _ => false,
+            Screen::Start | Screen::CheckAnswers | Screen::Result => false,
         };
         let remaining_after_this = self.evaluation.questions_left() - usize::from(current_is_pending);
         (step, step + remaining_after_this)

@@ -1,0 +1,36 @@
+//! A measured value with its unit: one text field, and a choice of unit where the question takes
+//! more than one (the unit printed on the patient's report).
+
+use super::fields::field_id;
+use super::FieldsProps;
+use crate::engine::{InputField, QuestionKind, Unit};
+use crate::messages;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+pub fn number_with_unit(props: &FieldsProps) -> Html {
+    let question = props.question();
+    let QuestionKind::Number { units, .. } = &question.kind else { return html! {} };
+    let text = messages::get(&props.language);
+    let name = question.id.to_string();
+    let suffix = (units.len() == 1).then(|| units[0].symbol());
+    let value = props.number_input(InputField::Value, &props.input.value, None, suffix, |input, value| {
+        input.value = value;
+    });
+    let unit_choice = (units.len() > 1).then(|| {
+        let selected = props.input.unit.unwrap_or(units[0]);
+        let onchange = {
+            let change = props.change_value(|input, unit: String| input.unit = Unit::parse(&unit));
+            Callback::from(move |event: Event| change.emit(event.target_unchecked_into::<HtmlSelectElement>().value()))
+        };
+        html! {
+            <div class="ps-field">
+                <label class="ps-label" for={field_id(question, InputField::Unit)}>{ text.unit }</label>
+                <select class="ps-select" id={field_id(question, InputField::Unit)} name={format!("{name}_unit")} {onchange} disabled={props.input.do_not_know}>
+                    { for units.iter().map(|unit| html! { <option value={unit.id()} selected={*unit == selected}>{ unit.symbol() }</option> }) }
+                </select>
+            </div>
+        }
+    });
+    html! { <>{ value }{ for unit_choice }{ for props.do_not_know_under_fields() }</> }
+}

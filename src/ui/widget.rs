@@ -1,0 +1,73 @@
+//! The widget's outer component: the language, and the definition (compiled in, or fetched once
+//! from the host's `data-definition-url`), with a calm message and every problem when it is broken.
+
+use super::browser;
+use super::host::{DefinitionSource, HostSettings};
+use super::questionnaire::Questionnaire;
+use super::SharedDefinition;
+use crate::engine::Definition;
+use crate::messages;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct WidgetProps {
+    pub source: DefinitionSource,
+    #[prop_or_else(|| AttrValue::from("en"))]
+    pub language: AttrValue,
+    #[prop_or_default]
+    pub host: HostSettings,
+}
+
+enum Loaded {
+    Loading,
+    Ready(SharedDefinition),
+    Broken(Vec<String>),
+}
+
+#[function_component(Widget)]
+pub fn widget(props: &WidgetProps) -> Html {
+    let language = use_state(|| props.language.clone());
+    let onlanguage = {
+        let language = language.clone();
+        Callback::from(move |chosen: AttrValue| language.set(chosen))
+    };
+    let loaded = use_state(|| match &props.source {
+        DefinitionSource::Seed => Loaded::Ready(SharedDefinition::new(Definition::seed())),
+        DefinitionSource::Url(_) => Loaded::Loading,
+    });
+    {
+        let loaded = loaded.clone();
+        use_effect_with(props.source.clone(), move |source| {
+            if let DefinitionSource::Url(url) = source.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    loaded.set(match browser::fetch_text(&url).await {
+                        Ok(text) => match Definition::load(&text) {
+                            Ok(definition) => Loaded::Ready(SharedDefinition::new(definition)),
+                            Err(error) => Loaded::Broken(error.problems().iter().map(ToString::to_string).collect()),
+                        },
+                        Err(message) => Loaded::Broken(vec![format!("{url}: {message}")]),
+                    });
+                });
+            }
+        });
+    }
+    let text = messages::get(&language);
+    let body = match &*loaded {
+        Loaded::Loading => html! { <p class="ps-body" role="status">{ text.loading }</p> },
+        Loaded::Broken(problems) => html! {
+            <div class="ps-broken" role="alert">
+                <p class="ps-body">{ text.definition_broken }</p>
+                <details class="ps-details">
+                    <summary class="ps-details__summary">{ text.definition_problems }</summary>
+                    <ul class="ps-list ps-details__text">{ for problems.iter().map(|problem| html! { <li><code>{ problem.clone() }</code></li> }) }</ul>
+                </details>
+            </div>
+        },
+        Loaded::Ready(definition) => {
+            html! {
+                <Questionnaire definition={definition.clone()} language={(*language).clone()} {onlanguage} host={props.host.clone()} />
+            }
+        }
+    };
+    html! { <div class="ps-widget" lang={(*language).clone()} dir={props.host.direction.clone()}>{ body }</div> }
+}
