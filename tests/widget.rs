@@ -195,3 +195,32 @@ async fn deepest_rule_nesting_fits_the_stack() {
     let heading = text(&host, "h1");
     assert!(!heading.is_empty() && !heading.contains("How old"), "the widget moved on after the answer: {heading:?}");
 }
+
+/// A definition written only in English, shown to a patient whose widget speaks Simplified
+/// Chinese: the widget's own words are Chinese, and the trial's texts, which fall back to English,
+/// are marked `lang="en"` so that a screen reader reads them as English.
+#[wasm_bindgen_test]
+async fn text_in_a_fallback_language_carries_its_lang() {
+    let url = format!(
+        "data:application/json;charset=utf-8,{}",
+        js_sys::encode_uri_component(include_str!("definitions/minimal.json"))
+    );
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let props =
+        WidgetProps { source: DefinitionSource::Url(url), language: "zh-Hans".into(), host: HostSettings::default() };
+    yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
+    for _ in 0..50 {
+        if host.query_selector(".ps-button--start").unwrap().is_some() {
+            break;
+        }
+        settle().await;
+    }
+    assert_eq!(text(&host, ".ps-button--start"), "开始", "the widget's own words are Chinese");
+    let title = find(&host, "h1 span[lang]");
+    assert_eq!(title.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(title.text_content().as_deref(), Some("An example trial"));
+    start(&host).await;
+    assert_eq!(find(&host, "h1 label span[lang]").get_attribute("lang").as_deref(), Some("en"));
+}
