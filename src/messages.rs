@@ -2,7 +2,10 @@
 //! texts come from the definition. Plain language, short sentences, no jargon without an
 //! explanation. `tests` below fails if a language lacks a string or leaves one empty.
 
-use crate::engine::{AnswerErrorKind, InputProblem, InputProblemKind, NumberInputError, Outcome, Respondent, Standing};
+use crate::engine::{
+    AnswerErrorKind, Exact, InputProblem, InputProblemKind, NumberInputError, Outcome, Respondent, Side, Standing,
+    Unit, UnusualValue,
+};
 
 /// Every language the widget's own words are written in; the first is the fallback. The lookup,
 /// the browser-preference match, the language switcher and the completeness test all read this
@@ -32,6 +35,8 @@ pub struct Messages {
     pub unit: &'static str,
     pub result_value: &'static str,
     pub upper_limit: &'static str,
+    /// The upper limit of normal, as an aside after a value.
+    pub upper_limit_short: &'static str,
     pub years: &'static str,
     pub check_answers: &'static str,
     pub change: &'static str,
@@ -52,7 +57,7 @@ pub struct Messages {
     pub translation: &'static str,
     pub inclusion: &'static str,
     pub exclusion: &'static str,
-    pub ask_your_care_team: &'static str,
+    pub ask_your_care_team: [&'static str; 2],
     pub contact: &'static str,
     pub phone: &'static str,
     pub email: &'static str,
@@ -88,9 +93,28 @@ pub struct Messages {
     pub choose_an_answer: &'static str,
     pub choose_an_answer_for_patient: &'static str,
     pub progress: &'static str,
-    pub likely_eligible: &'static str,
-    pub not_eligible: &'static str,
+    pub progress_last: &'static str,
+    pub choose_unit: &'static str,
+    pub choose_a_unit: &'static str,
+    pub unusual_below: &'static str,
+    pub unusual_above: &'static str,
+    pub reports_in_unit: &'static str,
+    pub usual_results: &'static str,
+    pub check_number_and_unit: &'static str,
+    pub confirm_unusual: &'static str,
+    pub look_back_heading: &'static str,
+    pub look_back_body: [&'static str; 2],
+    pub likely_eligible: [&'static str; 2],
+    pub not_eligible: [&'static str; 2],
     pub needs_review: &'static str,
+    /// Punctuation: after a label, between list items, around an aside, between a name and a role.
+    pub colon: &'static str,
+    pub list_separator: &'static str,
+    pub open_bracket: &'static str,
+    pub close_bracket: &'static str,
+    pub comma: &'static str,
+    pub full_stop: &'static str,
+    pub download_note: &'static str,
     pub likely_eligible_body: [&'static str; 2],
     pub not_eligible_body: [&'static str; 2],
     pub needs_review_body: [&'static str; 2],
@@ -114,6 +138,7 @@ pub static ENGLISH: Messages = Messages {
     unit: "Unit",
     result_value: "Result",
     upper_limit: "Upper limit of normal (from the report)",
+    upper_limit_short: "upper limit of normal",
     years: "years",
     check_answers: "Check your answers",
     change: "Change",
@@ -134,11 +159,11 @@ pub static ENGLISH: Messages = Messages {
     translation: "Translation",
     inclusion: "inclusion",
     exclusion: "exclusion",
-    ask_your_care_team: "Questions to ask your care team",
+    ask_your_care_team: ["Questions to ask your care team", "Questions to ask the patient's care team"],
     contact: "Trial contact",
     phone: "Phone",
     email: "Email",
-    criteria_heading: "How your answers compare with each criterion",
+    criteria_heading: "How the answers compare with each criterion",
     who_can_take_part: "Who can take part",
     who_cannot_take_part: "Who cannot take part",
     criteria_from: "Criteria from",
@@ -169,10 +194,31 @@ pub static ENGLISH: Messages = Messages {
     do_not_know_alone: "\"I don't know\" cannot be chosen with other answers",
     choose_an_answer: "Choose an answer",
     choose_an_answer_for_patient: "Choose an answer for the patient",
-    progress: "Question {} of about {}",
-    likely_eligible: "You may be able to take part",
-    not_eligible: "This trial is probably not right for you",
+    progress: "Question {} (up to {} more)",
+    progress_last: "Question {} (this may be the last)",
+    choose_unit: "Choose the unit printed on the report",
+    choose_a_unit: "Choose a unit",
+    unusual_below: "{} is far below any result for this test.",
+    unusual_above: "{} is far above any result for this test.",
+    reports_in_unit: "Reports in {} show values like {}: check the unit.",
+    usual_results: "Results are usually {}: check the number.",
+    check_number_and_unit: "Check the number and the unit on the report.",
+    confirm_unusual: "I have checked: the report says {}",
+    look_back_heading: "Check these answers before you see the result",
+    look_back_body: [
+        "Your result depends on these answers. If one of them is not right, change it.",
+        "The result depends on these answers. If one of them is not right, change it.",
+    ],
+    likely_eligible: ["You may be able to take part", "The patient may be able to take part"],
+    not_eligible: ["This trial is probably not right for you", "This trial is probably not right for the patient"],
     needs_review: "We need more information",
+    colon: ": ",
+    list_separator: "; ",
+    open_bracket: " (",
+    close_bracket: ")",
+    comma: ", ",
+    full_stop: ". ",
+    download_note: "The downloaded file is for the study team's computer. To keep a copy you can read, choose \"Print or save as PDF\".",
     likely_eligible_body: [
         "Your answers meet every criterion we can check here. Only the study team can confirm that you can join: contact them, or show this summary to your doctor.",
         "The answers meet every criterion we can check here. Only the study team can confirm that the patient can join: contact them, or show this summary to the patient's doctor.",
@@ -199,12 +245,13 @@ pub static SIMPLIFIED_CHINESE: Messages = Messages {
     yes: "是",
     no: "否",
     error_prefix: "错误：",
-    there_is_a_problem: "有一个问题",
+    there_is_a_problem: "请检查以下问题",
     why_we_ask: "为什么问这个",
     where_to_find: "在哪里可以找到",
     unit: "单位",
     result_value: "结果",
     upper_limit: "正常值上限（见化验单）",
+    upper_limit_short: "正常值上限",
     years: "岁",
     check_answers: "核对您的回答",
     change: "修改",
@@ -216,20 +263,20 @@ pub static SIMPLIFIED_CHINESE: Messages = Messages {
     start_over: "重新开始",
     met: "符合",
     not_met: "不符合",
-    applies: "存在",
-    does_not_apply: "不存在",
+    applies: "有此情况",
+    does_not_apply: "无此情况",
     unknown: "暂不清楚",
-    not_checked: "未核查（对此结果不需要）",
+    not_checked: "未核查（已不影响结果）",
     why_not_eligible: "原因",
     registry_text: "注册原文",
     translation: "译文",
     inclusion: "入选标准",
     exclusion: "排除标准",
-    ask_your_care_team: "可以问医疗团队的问题",
+    ask_your_care_team: ["可以问医生的问题", "可以问患者医生的问题"],
     contact: "试验联系人",
     phone: "电话",
     email: "电子邮件",
-    criteria_heading: "您的回答与每条标准的对照",
+    criteria_heading: "各项回答与每条标准的对照",
     who_can_take_part: "谁可以参加",
     who_cannot_take_part: "谁不能参加",
     criteria_from: "标准来源",
@@ -238,11 +285,11 @@ pub static SIMPLIFIED_CHINESE: Messages = Messages {
     privacy: "您的回答只保存在这台设备上。不会发送到任何地方，关闭页面后也不会保留。",
     what_this_is: "这份简短的问卷会把您的回答与试验公布的标准进行对照。这只是预筛查，不是医疗决定：只有研究团队才能确定某人能否参加。",
     who_is_answering: "由谁来回答？",
-    for_myself: "我为自己回答",
-    for_someone_else: "我替别人回答，例如我的孩子或家人",
+    for_myself: "我本人填写",
+    for_someone_else: "我代他人填写，例如我的孩子或家人",
     start: "开始",
     definition_broken: "此问卷暂时无法显示。您输入的内容没有发送到任何地方。请稍后再试，或联系试验团队。",
-    definition_problems: "给试验协调员的详细信息",
+    definition_problems: "给临床研究协调员（CRC）的详细信息",
     loading: "正在加载问卷…",
     enter_a_number: "请输入一个数字，或选择“我不知道”",
     not_a_number: "请输入一个数字，例如 34.2",
@@ -260,10 +307,31 @@ pub static SIMPLIFIED_CHINESE: Messages = Messages {
     do_not_know_alone: "“我不知道”不能与其他选项同时选择",
     choose_an_answer: "请选择一个回答",
     choose_an_answer_for_patient: "请替患者选择一个回答",
-    progress: "第 {} 题，共约 {} 题",
-    likely_eligible: "您可能可以参加",
-    not_eligible: "这项试验可能不适合您",
+    progress: "第 {} 题（最多还有 {} 题）",
+    progress_last: "第 {} 题（可能是最后一题）",
+    choose_unit: "请选择化验单上印的单位",
+    choose_a_unit: "请选择单位",
+    unusual_below: "{} 远低于这项检查可能出现的结果。",
+    unusual_above: "{} 远高于这项检查可能出现的结果。",
+    reports_in_unit: "单位是 {} 的化验单，结果通常在 {} 左右：请核对单位。",
+    usual_results: "结果通常在 {} 左右：请核对数字。",
+    check_number_and_unit: "请核对化验单上的数字和单位。",
+    confirm_unusual: "我已核对：化验单上写的就是 {}",
+    look_back_heading: "查看结果前，请核对这些回答",
+    look_back_body: [
+        "结果取决于下面这些回答。如果其中有不对的，请修改。",
+        "结果取决于下面这些回答。如果其中有不对的，请修改。",
+    ],
+    likely_eligible: ["您可能可以参加", "患者可能可以参加"],
+    not_eligible: ["这项试验可能不适合您", "这项试验可能不适合患者"],
     needs_review: "我们需要更多信息",
+    colon: "：",
+    list_separator: "；",
+    open_bracket: "（",
+    close_bracket: "）",
+    comma: "，",
+    full_stop: "。",
+    download_note: "下载的文件供研究团队在电脑上读取。如果想保存一份自己能看的，请选择“打印或保存为 PDF”。",
     likely_eligible_body: [
         "您的回答符合这里能核查的所有标准。只有研究团队才能确认您能否参加：请联系他们，或把这份摘要给您的医生看。",
         "这些回答符合这里能核查的所有标准。只有研究团队才能确认患者能否参加：请联系他们，或把这份摘要给患者的医生看。",
@@ -287,6 +355,14 @@ pub fn get(language: &str) -> &'static Messages {
 pub fn for_browser_preference(preference: &str) -> Option<&'static Messages> {
     let primary = preference.split('-').next().unwrap_or_default().to_ascii_lowercase();
     LANGUAGES.iter().copied().find(|messages| messages.browser_languages.contains(&primary.as_str()))
+}
+
+/// A value with its unit's symbol, as a report prints it: `2.5 µmol/L`, or `1.3` for a ratio.
+pub fn value_with_unit(value: Exact, unit: Unit) -> String {
+    match unit.symbol() {
+        "" => value.to_string(),
+        symbol => format!("{value} {symbol}"),
+    }
 }
 
 /// Fills the `{}` placeholders of a message in order.
@@ -314,6 +390,7 @@ impl Messages {
             NumberInputError::UnitNotAccepted(unit) => fill(self.unit_not_accepted, &[unit]),
             NumberInputError::UnitConflict { typed, picked } => self.unit_mismatch(typed.symbol(), picked.symbol()),
             NumberInputError::NotWholeYears => self.whole_years.to_owned(),
+            NumberInputError::NoUnit => self.choose_unit.to_owned(),
         }
     }
 
@@ -324,7 +401,41 @@ impl Messages {
             InputProblemKind::DoNotKnowWithOtherChoices => self.do_not_know_alone.to_owned(),
             InputProblemKind::Number(error) => self.number_error(error),
             InputProblemKind::Answer(error) => self.answer_error(error, respondent),
+            InputProblemKind::Unusual(unusual) => self.unusual_value(unusual),
         }
+    }
+
+    /// "2.5 µmol/L is far below any result for this test. Reports in mg/dL show values like
+    /// 0.5–1.2: check the unit." What reports usually show comes from the quantity catalogue.
+    pub fn unusual_value(&self, unusual: &UnusualValue) -> String {
+        let entered = value_with_unit(unusual.value, unusual.unit);
+        let mut message = fill(
+            match unusual.side {
+                Side::Below => self.unusual_below,
+                Side::Above => self.unusual_above,
+            },
+            &[&entered],
+        );
+        let typical = unusual.quantity.definition().plausible.map(|plausible| plausible.typical).unwrap_or_default();
+        let in_other_units: Vec<String> = typical
+            .iter()
+            .filter(|(unit, _)| *unit != unusual.unit)
+            .map(|(unit, values)| fill(self.reports_in_unit, &[unit.symbol(), values]))
+            .collect();
+        let in_this_unit = typical.iter().find(|(unit, _)| *unit == unusual.unit);
+        let advice = match (in_other_units.first(), in_this_unit) {
+            (Some(other), _) => other.clone(),
+            (None, Some((unit, values))) => fill(self.usual_results, &[&format!("{values} {}", unit.symbol())]),
+            (None, None) => self.check_number_and_unit.to_owned(),
+        };
+        message.push(' ');
+        message.push_str(&advice);
+        message
+    }
+
+    /// The label of the box that confirms an unusual value.
+    pub fn confirm_unusual(&self, unusual: &UnusualValue) -> String {
+        fill(self.confirm_unusual, &[&value_with_unit(unusual.value, unusual.unit)])
     }
 
     fn choose_an_answer(&self, respondent: Respondent) -> String {
@@ -370,16 +481,52 @@ impl Messages {
         fill(self.unit_mismatch, &[typed, chosen])
     }
 
-    pub fn progress(&self, step: usize, total: usize) -> String {
-        fill(self.progress, &[&step.to_string(), &total.to_string()])
+    /// "Question 3 (up to 12 more)": the step, and at most how many questions can follow.
+    pub fn progress(&self, step: usize, more: usize) -> String {
+        if more == 0 {
+            fill(self.progress_last, &[&step.to_string()])
+        } else {
+            fill(self.progress, &[&step.to_string(), &more.to_string()])
+        }
     }
 
-    pub fn outcome_heading(&self, outcome: Outcome) -> &'static str {
+    pub fn look_back_body(&self, respondent: Respondent) -> &'static str {
+        self.look_back_body[usize::from(respondent == Respondent::Caregiver)]
+    }
+
+    /// The result's heading, in the words for who is answering.
+    pub fn outcome_heading(&self, outcome: Outcome, respondent: Respondent) -> &'static str {
+        let index = usize::from(respondent == Respondent::Caregiver);
         match outcome {
-            Outcome::LikelyEligible => self.likely_eligible,
-            Outcome::NotEligible => self.not_eligible,
+            Outcome::LikelyEligible => self.likely_eligible[index],
+            Outcome::NotEligible => self.not_eligible[index],
             Outcome::NeedsReview => self.needs_review,
         }
+    }
+
+    pub fn ask_your_care_team(&self, respondent: Respondent) -> &'static str {
+        self.ask_your_care_team[usize::from(respondent == Respondent::Caregiver)]
+    }
+
+    /// A label before what it labels: `Phone: ` / `电话：`.
+    pub fn label(&self, label: &str) -> String {
+        format!("{label}{}", self.colon)
+    }
+
+    /// Items of a list in one line: `a; b` / `a；b`.
+    pub fn list(&self, items: &[String]) -> String {
+        items.join(self.list_separator)
+    }
+
+    /// Words with an aside: `85 U/L (upper limit 40 U/L)` / `85 U/L（正常值上限 40 U/L）`.
+    pub fn with_aside(&self, main: &str, aside: &str) -> String {
+        format!("{main}{}{aside}{}", self.open_bracket, self.close_bracket)
+    }
+
+    /// A lab value with the upper limit of normal it is compared with, both in the report's unit.
+    pub fn value_against_limit(&self, value: Exact, upper_limit: Exact, unit: Unit) -> String {
+        let limit = format!("{} {}", self.upper_limit_short, value_with_unit(upper_limit, unit));
+        self.with_aside(&value_with_unit(value, unit), &limit)
     }
 
     pub fn outcome_body(&self, outcome: Outcome, respondent: Respondent) -> &'static str {
@@ -391,9 +538,8 @@ impl Messages {
         }
     }
 
-    /// Every string, for the completeness test.
-    #[cfg(test)]
-    fn all(&self) -> Vec<&'static str> {
+    /// Every string, for the tests of completeness and wording.
+    pub fn all_strings(&self) -> Vec<&'static str> {
         vec![
             self.language_name,
             self.switch_language,
@@ -430,7 +576,8 @@ impl Messages {
             self.translation,
             self.inclusion,
             self.exclusion,
-            self.ask_your_care_team,
+            self.ask_your_care_team[0],
+            self.ask_your_care_team[1],
             self.contact,
             self.phone,
             self.email,
@@ -466,9 +613,31 @@ impl Messages {
             self.choose_an_answer,
             self.choose_an_answer_for_patient,
             self.progress,
-            self.likely_eligible,
-            self.not_eligible,
+            self.progress_last,
+            self.choose_unit,
+            self.choose_a_unit,
+            self.unusual_below,
+            self.unusual_above,
+            self.reports_in_unit,
+            self.usual_results,
+            self.check_number_and_unit,
+            self.confirm_unusual,
+            self.look_back_heading,
+            self.look_back_body[0],
+            self.look_back_body[1],
+            self.likely_eligible[0],
+            self.likely_eligible[1],
+            self.not_eligible[0],
+            self.not_eligible[1],
             self.needs_review,
+            self.colon,
+            self.list_separator,
+            self.open_bracket,
+            self.close_bracket,
+            self.comma,
+            self.full_stop,
+            self.download_note,
+            self.upper_limit_short,
             self.likely_eligible_body[0],
             self.likely_eligible_body[1],
             self.not_eligible_body[0],
@@ -485,9 +654,9 @@ mod tests {
 
     #[test]
     fn every_language_has_every_string_with_the_same_placeholders() {
-        let english = LANGUAGES[0].all();
+        let english = LANGUAGES[0].all_strings();
         for messages in LANGUAGES {
-            let strings = messages.all();
+            let strings = messages.all_strings();
             assert_eq!(strings.len(), english.len());
             for (string, reference) in strings.iter().zip(&english) {
                 assert!(
@@ -505,7 +674,7 @@ mod tests {
         }
         // A string identical to the English one is an untranslated string (numbers aside).
         for messages in &LANGUAGES[1..] {
-            for (translated, english) in messages.all().iter().zip(&english) {
+            for (translated, english) in messages.all_strings().iter().zip(&english) {
                 if english.chars().any(char::is_alphabetic) {
                     assert_ne!(translated, english, "{}: untranslated: {english:?}", messages.language);
                 }
@@ -515,11 +684,85 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled_in_order() {
-        assert_eq!(SIMPLIFIED_CHINESE.progress(3, 20), "第 3 题，共约 20 题");
+        assert_eq!(SIMPLIFIED_CHINESE.progress(3, 20), "第 3 题（最多还有 20 题）");
+        assert_eq!(ENGLISH.progress(3, 0), "Question 3 (this may be the last)");
         assert_eq!(
             ENGLISH.unit_mismatch("mg/dL", "µmol/L"),
             "You typed mg/dL but chose µmol/L. Choose the unit printed on the report"
         );
+    }
+
+    /// Punctuation, lists, asides and values with their limit follow the language: full-width
+    /// punctuation in Chinese, ASCII with spaces in English.
+    #[test]
+    fn formatting_follows_the_language() {
+        let value = |text: &str| Exact::parse_decimal(text).unwrap_or_else(|| panic!("{text}"));
+        let check = |messages: &Messages, label: &str, list: &str, aside: &str, limit: &str| {
+            assert_eq!(messages.label("Phone"), label, "{}", messages.language);
+            assert_eq!(messages.list(&["a".into(), "b".into()]), list, "{}", messages.language);
+            assert_eq!(messages.with_aside("main", "aside"), aside, "{}", messages.language);
+            assert_eq!(messages.value_against_limit(value("85"), value("40"), Unit::UnitsPerLitre), limit);
+        };
+        check(&ENGLISH, "Phone: ", "a; b", "main (aside)", "85 U/L (upper limit of normal 40 U/L)");
+        check(&SIMPLIFIED_CHINESE, "Phone：", "a；b", "main（aside）", "85 U/L（正常值上限 40 U/L）");
+    }
+
+    #[test]
+    fn the_result_speaks_to_who_is_answering() {
+        assert_eq!(
+            ENGLISH.outcome_heading(Outcome::NotEligible, Respondent::Patient),
+            "This trial is probably not right for you"
+        );
+        assert_eq!(
+            ENGLISH.outcome_heading(Outcome::NotEligible, Respondent::Caregiver),
+            "This trial is probably not right for the patient"
+        );
+        assert_eq!(
+            SIMPLIFIED_CHINESE.outcome_heading(Outcome::LikelyEligible, Respondent::Caregiver),
+            "患者可能可以参加"
+        );
+        for messages in LANGUAGES {
+            for outcome in [Outcome::LikelyEligible, Outcome::NotEligible, Outcome::NeedsReview] {
+                let caregiver = messages.outcome_heading(outcome, Respondent::Caregiver);
+                let body = messages.outcome_body(outcome, Respondent::Caregiver);
+                for text in [
+                    caregiver,
+                    body,
+                    messages.ask_your_care_team(Respondent::Caregiver),
+                    messages.look_back_body(Respondent::Caregiver),
+                ] {
+                    let speaks_to_patient =
+                        text.contains("your ") || text.contains("for you") || text.contains("不适合您");
+                    assert!(!speaks_to_patient, "{}: a caregiver reads {text:?}", messages.language);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_unusual_value_names_the_likely_slip() {
+        use crate::engine::{Answer, Quantity};
+        let unusual = |value: &str, unit: Unit, quantity: Quantity, side: Side| {
+            let value = Exact::parse_decimal(value).unwrap_or_else(|| panic!("{value}"));
+            UnusualValue { answer: Answer::Number { value, unit }, value, unit, quantity, side }
+        };
+        let creatinine = unusual("2.5", Unit::MicromolePerLitre, Quantity::Creatinine, Side::Below);
+        assert_eq!(
+            ENGLISH.unusual_value(&creatinine),
+            "2.5 µmol/L is far below any result for this test. Reports in mg/dL show values like 0.5–1.2: check the unit."
+        );
+        assert_eq!(ENGLISH.confirm_unusual(&creatinine), "I have checked: the report says 2.5 µmol/L");
+        let spo2 = unusual("45", Unit::Percent, Quantity::OxygenSaturation, Side::Below);
+        assert_eq!(
+            ENGLISH.unusual_value(&spo2),
+            "45 % is far below any result for this test. Results are usually 95–100 %: check the number."
+        );
+        let weight = unusual("900", Unit::Kilogram, Quantity::Weight, Side::Above);
+        assert_eq!(
+            ENGLISH.unusual_value(&weight),
+            "900 kg is far above any result for this test. Check the number and the unit on the report."
+        );
+        assert!(SIMPLIFIED_CHINESE.unusual_value(&creatinine).contains("mg/dL"));
     }
 
     #[test]

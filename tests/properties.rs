@@ -187,6 +187,33 @@ proptest! {
         }
     }
 
+    /// The progress on each question page ("up to N more") never grows along the patient's path:
+    /// answering the next question, with a concrete answer or "I don't know", as the widget asks
+    /// them, and the number after each answer is smaller than the one before.
+    #[test]
+    fn the_questions_left_only_shrink_along_the_path((chosen, replacements) in answers_with_unknowns()) {
+        let mut answers = Answers::default();
+        let mut evaluation = seed().evaluate(&answers);
+        let mut previous: Option<usize> = None;
+        while let Some(next) = evaluation.next_question() {
+            let more = seed().questions_that_may_matter(&evaluation, &answers, Some(next));
+            if let Some(previous) = previous {
+                prop_assert!(more < previous, "{} more after {} more", more, previous);
+            }
+            previous = Some(more);
+            let question = &seed().questions[next];
+            // The chosen answer, or a concrete one where the question offers no "I don't know".
+            let answer = match chosen.get(question.id.as_str()) {
+                Some(Answer::DoNotKnow) if !question.allow_unknown => replacements[next].clone(),
+                Some(answer) => Some(answer.clone()),
+                None => replacements[next].clone(),
+            };
+            let Some(answer) = answer else { break };
+            answers.set(question.id.clone(), answer);
+            seed().reevaluate(&mut evaluation, &answers, next);
+        }
+    }
+
     #[test]
     fn the_next_question_is_shown_and_unanswered((answers, _) in answers_with_unknowns()) {
         let evaluation = seed().evaluate(&answers);

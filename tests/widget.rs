@@ -116,7 +116,7 @@ async fn an_empty_answer_is_explained_and_linked() {
     assert!(text(&host, "#ps-age_years-error").contains("Enter a number"));
     assert_eq!(find(&host, "#ps-age_years-value").get_attribute("aria-invalid").as_deref(), Some("true"));
     let title = title_when(|title| title.starts_with("Error: ")).await;
-    assert!(title.starts_with("Error: Question 1 of about"), "{title}");
+    assert!(title.starts_with("Error: Question 1 (up to "), "{title}");
     assert!(title.contains("How old are you?"), "{title}");
 }
 
@@ -124,8 +124,8 @@ async fn an_empty_answer_is_explained_and_linked() {
 async fn the_page_title_names_the_step() {
     let host = mount().await;
     start(&host).await;
-    let title = title_when(|title| title.starts_with("Question 1 of about")).await;
-    assert!(title.starts_with("Question 1 of about"), "{title}");
+    let title = title_when(|title| title.starts_with("Question 1 (up to ")).await;
+    assert!(title.starts_with("Question 1 (up to "), "{title}");
     assert!(!title.contains("Error"), "{title}");
 }
 

@@ -332,7 +332,12 @@ impl Definition {
     }
 
     /// The answer the rules may read: none for a question that is unanswered or hidden.
-    fn effective_answer<'a>(&self, visible: &[bool], answers: &'a Answers, question: usize) -> Option<&'a Answer> {
+    pub(super) fn effective_answer<'a>(
+        &self,
+        visible: &[bool],
+        answers: &'a Answers,
+        question: usize,
+    ) -> Option<&'a Answer> {
         if visible[question] {
             answers.get(self.questions[question].id.as_str())
         } else {
@@ -340,7 +345,7 @@ impl Definition {
         }
     }
 
-    fn truth_of<'a>(&self, rule: &Rule, answer_of: &dyn Fn(usize) -> Option<&'a Answer>) -> Truth {
+    pub(super) fn truth_of<'a>(&self, rule: &Rule, answer_of: &dyn Fn(usize) -> Option<&'a Answer>) -> Truth {
         match rule {
             Rule::Constant(value) => Truth::from_bool(*value),
             Rule::All(rules) => rules.iter().fold(Truth::True, |truth, rule| truth.and(self.truth_of(rule, answer_of))),

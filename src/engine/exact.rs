@@ -25,6 +25,46 @@ impl Exact {
         Exact { numerator: i128::from(value), denominator: 1 }
     }
 
+    /// `numerator / denominator` for the catalogue's constants, reduced at compile time. A zero
+    /// denominator fails the build.
+    pub const fn const_ratio(numerator: i128, denominator: i128) -> Exact {
+        assert!(denominator != 0, "a constant ratio needs a denominator");
+        let sign = if denominator < 0 { -1 } else { 1 };
+        let (mut a, mut b) = (numerator.abs(), denominator.abs());
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        let divisor = if a == 0 { 1 } else { a };
+        Exact { numerator: sign * numerator / divisor, denominator: sign * denominator / divisor }
+    }
+
+    /// A decimal written in the source, such as `"17.1"` or `"-160"`, for the catalogue's constants.
+    /// Anything but an optional `-`, digits and one `.` fails the build.
+    pub const fn const_decimal(text: &str) -> Exact {
+        let bytes = text.as_bytes();
+        let mut index = 0;
+        let negative = !bytes.is_empty() && bytes[0] == b'-';
+        if negative {
+            index = 1;
+        }
+        let (mut numerator, mut denominator, mut after_point) = (0_i128, 1_i128, false);
+        while index < bytes.len() {
+            let byte = bytes[index];
+            if byte == b'.' {
+                assert!(!after_point, "one decimal point at most");
+                after_point = true;
+            } else {
+                assert!(byte.is_ascii_digit(), "a constant decimal is digits and one point");
+                numerator = numerator * 10 + (byte - b'0') as i128;
+                if after_point {
+                    denominator *= 10;
+                }
+            }
+            index += 1;
+        }
+        Exact::const_ratio(if negative { -numerator } else { numerator }, denominator)
+    }
+
     /// `numerator / denominator`; `None` when the denominator is zero.
     pub fn ratio(numerator: i64, denominator: i64) -> Option<Exact> {
         Exact::reduced(i128::from(numerator), i128::from(denominator))
@@ -81,6 +121,18 @@ impl Exact {
 
     pub fn checked_mul(self, other: Exact) -> Option<Exact> {
         Exact::reduced(self.numerator.checked_mul(other.numerator)?, self.denominator.checked_mul(other.denominator)?)
+    }
+
+    pub fn checked_add(self, other: Exact) -> Option<Exact> {
+        let numerator = self
+            .numerator
+            .checked_mul(other.denominator)?
+            .checked_add(other.numerator.checked_mul(self.denominator)?)?;
+        Exact::reduced(numerator, self.denominator.checked_mul(other.denominator)?)
+    }
+
+    pub fn checked_sub(self, other: Exact) -> Option<Exact> {
+        self.checked_add(Exact { numerator: other.numerator.checked_neg()?, denominator: other.denominator })
     }
 
     pub fn checked_div(self, other: Exact) -> Option<Exact> {
@@ -201,6 +253,21 @@ mod tests {
         assert_eq!(exact("-0.05").to_string(), "-0.05");
         assert_eq!(exact("220").to_string(), "220");
         assert_eq!(exact("2").checked_div(exact("3")).unwrap().to_string(), (2.0_f64 / 3.0).to_string());
+    }
+
+    #[test]
+    fn constants_are_exact_and_reduced() {
+        assert_eq!(Exact::const_decimal("17.1"), exact("17.1"));
+        assert_eq!(Exact::const_decimal("-160"), Exact::from_integer(-160));
+        assert_eq!(Exact::const_decimal("0.45359237"), Exact::ratio(45_359_237, 100_000_000).unwrap());
+        assert_eq!(Exact::const_ratio(10, 4), Exact::ratio(5, 2).unwrap());
+        assert_eq!(Exact::const_ratio(-160, 9), Exact::ratio(160, -9).unwrap());
+    }
+
+    #[test]
+    fn adds_and_subtracts_exactly() {
+        assert_eq!(exact("0.1").checked_add(exact("0.2")).unwrap(), exact("0.3"));
+        assert_eq!(exact("2.152").checked_sub(exact("0.002")).unwrap(), exact("2.15"));
     }
 
     #[test]

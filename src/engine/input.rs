@@ -4,9 +4,10 @@
 //! what the fields mean is here, where native tests pin it.
 
 use super::answers::{Answer, AnswerErrorKind};
+use super::exact::Exact;
 use super::model::{ChoiceId, Definition, QuestionKind};
 use super::number_input::{parse_number_input, typed_measurement, typed_whole_years, NumberInputError};
-use super::units::Unit;
+use super::units::{Quantity, Side, Unit};
 use std::collections::BTreeSet;
 
 /// "I don't know", as answers files write it and as the value of the fields that offer it.
@@ -31,6 +32,9 @@ pub struct AnswerInput {
     pub unit: Option<Unit>,
     /// The text typed in the upper-limit field ("upper limit of normal" from the report).
     pub upper_limit: String,
+    /// An unusual answer the patient has checked and confirmed ("the report does say 2.5 µmol/L").
+    /// It confirms that answer only: a changed value or unit is checked again.
+    pub confirmed: Option<Answer>,
 }
 
 /// Which field of a question page a problem is about.
@@ -55,6 +59,20 @@ pub enum InputProblemKind {
     /// The answer does not fit the question (no box ticked, out of range, an exclusive choice
     /// combined with others, …).
     Answer(AnswerErrorKind),
+    /// A value far from anything reports show, most likely a slip: the patient is asked to check it,
+    /// and may confirm it.
+    Unusual(UnusualValue),
+}
+
+/// A value outside its quantity's plausible range (`units.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnusualValue {
+    /// The answer as given, which the patient may confirm (`AnswerInput::confirmed`).
+    pub answer: Answer,
+    pub value: Exact,
+    pub unit: Unit,
+    pub quantity: Quantity,
+    pub side: Side,
 }
 
 /// One problem, at one field.
@@ -73,7 +91,8 @@ impl InputProblem {
 impl AnswerInput {
     /// The fields as they were when the patient gave `answer`, to show it again for a change.
     pub fn from_answer(answer: Option<&Answer>) -> AnswerInput {
-        let mut input = AnswerInput::default();
+        // An answer already given was accepted, unusual or not.
+        let mut input = AnswerInput { confirmed: answer.cloned(), ..AnswerInput::default() };
         match answer {
             None => {}
             Some(Answer::DoNotKnow) => input.do_not_know = true,
@@ -136,9 +155,10 @@ impl Definition {
                 Answer::DoNotKnow
             }
             QuestionKind::Number { units, .. } => {
-                let picked = input.unit.unwrap_or(units[0]);
-                let (value, unit) =
-                    typed_measurement(&input.value, units, picked).map_err(number_problem(InputField::Value))?;
+                let (value, unit) = typed_measurement(&input.value, units, input.unit).map_err(|error| {
+                    let field = if error == NumberInputError::NoUnit { InputField::Unit } else { InputField::Value };
+                    vec![InputProblem::at(field, InputProblemKind::Number(error))]
+                })?;
                 Answer::Number { value, unit }
             }
             QuestionKind::Age { .. } => {
@@ -173,8 +193,29 @@ impl Definition {
             };
             vec![InputProblem::at(field, InputProblemKind::Answer(error))]
         })?;
+        if let Some(unusual) = unusual_value(&question.kind, &answer) {
+            if input.confirmed.as_ref() != Some(&answer) {
+                return Err(vec![InputProblem::at(InputField::Value, InputProblemKind::Unusual(unusual))]);
+            }
+        }
         Ok(answer)
     }
+}
+
+/// The answer, when it is a value far outside what reports show for its quantity.
+fn unusual_value(kind: &QuestionKind, answer: &Answer) -> Option<UnusualValue> {
+    let quantity = match kind {
+        QuestionKind::Number { quantity, .. } => *quantity,
+        // Compared as value ÷ the report's own limit, in which a unit slip cancels out.
+        QuestionKind::AgainstUpperLimit { .. } => return None,
+        QuestionKind::YesNo
+        | QuestionKind::SingleChoice { .. }
+        | QuestionKind::MultipleChoice { .. }
+        | QuestionKind::Age { .. } => return None,
+    };
+    let Answer::Number { value, unit } = answer else { return None };
+    let side = quantity.implausible_side(*value, *unit)?;
+    Some(UnusualValue { answer: answer.clone(), value: *value, unit: *unit, quantity, side })
 }
 
 #[cfg(test)]
@@ -287,7 +328,12 @@ mod tests {
         check("creatinine", with_unit("120", micro), number("120", micro));
         check("creatinine", with_unit("１．２", milli), number("1.2", milli));
         check("creatinine", with_unit("1,2 mg/dL", milli), number("1.2", milli));
-        check("creatinine", typed("120"), number("120", micro));
+        check("creatinine", typed("1.2 mg/dL"), number("1.2", milli));
+        check(
+            "creatinine",
+            typed("120"),
+            problem(InputField::Unit, InputProblemKind::Number(NumberInputError::NoUnit)),
+        );
         check(
             "creatinine",
             with_unit("2 mg/dL", micro),
@@ -299,11 +345,52 @@ mod tests {
         check("creatinine", typed(""), problem(InputField::Value, InputProblemKind::Number(NumberInputError::Empty)));
         check(
             "creatinine",
-            typed("5000"),
+            with_unit("5000", micro),
             problem(InputField::Value, InputProblemKind::Answer(AnswerErrorKind::AboveMaximum("3000 µmol/L".into()))),
         );
         check("creatinine", do_not_know(typed("forty")), Ok(Answer::DoNotKnow));
         check("lvef_percent", typed("55 %"), number("55", Unit::Percent));
+    }
+
+    /// A value far outside what reports show is not refused: the patient is asked to check it, and
+    /// it goes through once they confirm that exact value and unit.
+    #[test]
+    fn an_unusual_value_is_confirmed_not_refused() {
+        let micro = Unit::MicromolePerLitre;
+        let milli = Unit::MilligramPerDecilitre;
+        let slip = AnswerInput { unit: Some(micro), ..typed("2.5") };
+        let answer = Answer::Number { value: exact("2.5"), unit: micro };
+        let unusual = UnusualValue {
+            answer: answer.clone(),
+            value: exact("2.5"),
+            unit: micro,
+            quantity: Quantity::Creatinine,
+            side: Side::Below,
+        };
+        check("creatinine", slip.clone(), problem(InputField::Value, InputProblemKind::Unusual(unusual)));
+        let confirmed = AnswerInput { confirmed: Some(answer.clone()), ..slip.clone() };
+        check("creatinine", confirmed.clone(), Ok(answer));
+        // The confirmation was for 2.5 µmol/L; 2.4 µmol/L is checked again.
+        let changed = AnswerInput { value: "2.4".into(), ..confirmed.clone() };
+        assert!(matches!(
+            seed().answer_from_input(index(&seed(), "creatinine"), &changed),
+            Err(problems) if matches!(problems[0].kind, InputProblemKind::Unusual(_))
+        ));
+        // Corrected to the unit on the report, it is an ordinary result.
+        check(
+            "creatinine",
+            AnswerInput { unit: Some(milli), ..slip },
+            Ok(Answer::Number { value: exact("2.5"), unit: milli }),
+        );
+        // At the edge of the range (15 µmol/L) it is ordinary; just beyond, it is checked.
+        check(
+            "creatinine",
+            AnswerInput { unit: Some(micro), ..typed("15") },
+            Ok(Answer::Number { value: exact("15"), unit: micro }),
+        );
+        assert!(seed()
+            .answer_from_input(index(&seed(), "creatinine"), &AnswerInput { unit: Some(micro), ..typed("14.9") })
+            .is_err());
     }
 
     #[test]
@@ -364,6 +451,7 @@ mod tests {
             ("sex", Answer::Choice(ChoiceId::new("male"))),
             ("aml_course", Answer::Choices([ChoiceId::new("early_relapse")].into_iter().collect())),
             ("creatinine", Answer::Number { value: exact("1.2"), unit: Unit::MilligramPerDecilitre }),
+            ("creatinine", Answer::Number { value: exact("2.5"), unit: Unit::MicromolePerLitre }),
             ("age_years", Answer::AgeYears(45)),
             ("alt", Answer::AgainstUpperLimit { value: exact("30.5"), upper_limit: exact("40") }),
             ("cd123_positive", Answer::DoNotKnow),

@@ -14,6 +14,7 @@ mod load;
 mod model;
 mod names;
 mod number_input;
+mod progress;
 mod saved;
 mod text;
 mod units;
@@ -21,7 +22,7 @@ mod units;
 pub use answers::{Answer, AnswerError, AnswerErrorKind, Answers};
 pub use evaluate::{CriterionResult, Evaluation, Outcome, Standing, Status, Truth};
 pub use exact::Exact;
-pub use input::{AnswerInput, InputField, InputProblem, InputProblemKind, DO_NOT_KNOW, NO, YES};
+pub use input::{AnswerInput, InputField, InputProblem, InputProblemKind, UnusualValue, DO_NOT_KNOW, NO, YES};
 pub use load::{LoadError, Problem, FORMAT, SEED_DEFINITION};
 pub use model::{
     Choice, ChoiceId, Contact, Criterion, CriterionId, CriterionKind, Definition, Op, Question, QuestionId,
@@ -29,5 +30,5 @@ pub use model::{
 };
 pub use number_input::{parse_number_input, typed_measurement, typed_whole_years, NumberInputError, TypedNumber};
 pub use saved::{SavedEnvelope, SAVED_ANSWERS_FORMAT, SAVED_ANSWERS_KEYS};
-pub use text::Text;
-pub use units::{Quantity, Unit};
+pub use text::{addresses_the_reader, Text, Worded};
+pub use units::{Conversion, Plausible, Quantity, QuantityDefinition, Side, Unit};

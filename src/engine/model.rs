@@ -5,7 +5,7 @@
 
 use super::exact::Exact;
 use super::names::named_enum;
-use super::text::Text;
+use super::text::{Text, Worded};
 use super::units::{Quantity, Unit};
 use std::fmt;
 
@@ -75,13 +75,14 @@ pub struct Trial {
     /// The registry's title, verbatim.
     pub title: String,
     pub plain_title: Text,
-    pub sponsor: String,
+    /// The sponsor's name, in each language where it has one.
+    pub sponsor: Text,
     pub registry_id: String,
     pub condition: Text,
     pub definition_version: String,
     pub definition_date: String,
     /// Where the criterion texts were taken from.
-    pub source: String,
+    pub source: Text,
     /// The registry's age limits; no maximum when the registry sets none. `load` checks that the
     /// rules enforce them.
     pub minimum_age_years: u32,
@@ -117,8 +118,8 @@ pub struct Question {
     pub text: Text,
     /// Wording for someone answering for the patient (a parent, a partner).
     pub caregiver_text: Text,
-    pub why: Option<Text>,
-    pub where_to_find: Option<Text>,
+    pub why: Option<Worded>,
+    pub where_to_find: Option<Worded>,
     /// Whether "I don't know" is offered.
     pub allow_unknown: bool,
     pub visible_when: Option<Rule>,
@@ -217,7 +218,7 @@ pub struct Criterion {
     /// How the registry text was read, where it needed reading.
     pub interpretation: Option<Text>,
     /// What to ask the care team when the answers leave the criterion unknown.
-    pub ask_care_team: Option<Text>,
+    pub ask_care_team: Option<Worded>,
     pub rule: Rule,
 }
 

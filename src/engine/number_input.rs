@@ -31,6 +31,8 @@ pub enum NumberInputError {
     },
     /// An age with a fraction or a sign.
     NotWholeYears,
+    /// A question that takes several units, with no unit picked and none typed after the number.
+    NoUnit,
 }
 
 impl fmt::Display for NumberInputError {
@@ -51,6 +53,7 @@ impl fmt::Display for NumberInputError {
                 write!(formatter, "typed {} but picked {}", typed.symbol(), picked.symbol())
             }
             NumberInputError::NotWholeYears => formatter.write_str("enter whole years"),
+            NumberInputError::NoUnit => formatter.write_str("choose the unit"),
         }
     }
 }
@@ -75,7 +78,10 @@ pub fn parse_number_input(text: &str, accepted_units: &[Unit]) -> Result<TypedNu
         .map_or(trimmed.len(), |(position, _)| position);
     let (number_text, rest) = trimmed.split_at(number_end);
     let unit_text = rest.trim();
-    if unit_text.chars().any(|character| character.is_ascii_digit()) {
+    // A unit may itself hold digits (`×10⁹/L`, `mL/min/1.73 m²`); anything else with digits after
+    // the number is a second number.
+    let typed_unit = Unit::parse(unit_text);
+    if typed_unit.is_none() && unit_text.chars().any(|character| character.is_ascii_digit()) {
         return Err(if number_text.chars().any(|character| character.is_ascii_digit()) {
             NumberInputError::TwoNumbers
         } else {
@@ -88,7 +94,7 @@ pub fn parse_number_input(text: &str, accepted_units: &[Unit]) -> Result<TypedNu
     let unit = if unit_text.is_empty() {
         None
     } else {
-        match Unit::parse(unit_text) {
+        match typed_unit {
             Some(unit) if accepted_units.contains(&unit) => Some(unit),
             Some(_) => return Err(NumberInputError::UnitNotAccepted(unit_text.to_owned())),
             None if unit_text.chars().all(|character| character.is_alphabetic() || "/%µμ×".contains(character)) => {
@@ -102,13 +108,21 @@ pub fn parse_number_input(text: &str, accepted_units: &[Unit]) -> Result<TypedNu
     Ok(TypedNumber { value, unit })
 }
 
-/// A measurement typed next to a unit picker: the unit typed after the number, if any, must agree
-/// with the picked one (a patient who types "2 mg/dL" with µmol/L picked is asked, not guessed for).
-pub fn typed_measurement(text: &str, units: &[Unit], picked: Unit) -> Result<(Exact, Unit), NumberInputError> {
+/// A measurement typed next to a unit picker. Nothing is picked at first where a question takes
+/// several units, so that a patient whose report is in the other unit cannot slip past it: the
+/// unit comes from the picker or is typed after the number, and when both are given they must
+/// agree (a patient who types "2 mg/dL" with µmol/L picked is asked, not guessed for).
+pub fn typed_measurement(text: &str, units: &[Unit], picked: Option<Unit>) -> Result<(Exact, Unit), NumberInputError> {
     let typed = parse_number_input(text, units)?;
-    match typed.unit {
-        Some(unit) if unit != picked => Err(NumberInputError::UnitConflict { typed: unit, picked }),
-        _ => Ok((typed.value, picked)),
+    match (typed.unit, picked) {
+        (Some(typed_unit), Some(picked)) if typed_unit != picked => {
+            Err(NumberInputError::UnitConflict { typed: typed_unit, picked })
+        }
+        (Some(unit), _) | (None, Some(unit)) => Ok((typed.value, unit)),
+        (None, None) => match units {
+            [only] => Ok((typed.value, *only)),
+            _ => Err(NumberInputError::NoUnit),
+        },
     }
 }
 
@@ -219,13 +233,36 @@ mod tests {
         let micro = Unit::MicromolePerLitre;
         let milli = Unit::MilligramPerDecilitre;
         let two = Exact::from_integer(2);
-        assert_eq!(typed_measurement("2", &LAB_UNITS, milli), Ok((two, milli)));
-        assert_eq!(typed_measurement("2 mg/dl", &LAB_UNITS, milli), Ok((two, milli)));
+        assert_eq!(typed_measurement("2", &LAB_UNITS, Some(milli)), Ok((two, milli)));
+        assert_eq!(typed_measurement("2 mg/dl", &LAB_UNITS, Some(milli)), Ok((two, milli)));
         assert_eq!(
-            typed_measurement("2 mg/dl", &LAB_UNITS, micro),
+            typed_measurement("2 mg/dl", &LAB_UNITS, Some(micro)),
             Err(NumberInputError::UnitConflict { typed: milli, picked: micro })
         );
-        assert_eq!(typed_measurement("", &LAB_UNITS, micro), Err(NumberInputError::Empty));
+        assert_eq!(typed_measurement("", &LAB_UNITS, Some(micro)), Err(NumberInputError::Empty));
+    }
+
+    #[test]
+    fn a_unit_is_picked_or_typed_never_assumed() {
+        let milli = Unit::MilligramPerDecilitre;
+        let two = Exact::from_integer(2);
+        assert_eq!(typed_measurement("2", &LAB_UNITS, None), Err(NumberInputError::NoUnit));
+        assert_eq!(typed_measurement("2 mg/dL", &LAB_UNITS, None), Ok((two, milli)));
+        assert_eq!(
+            typed_measurement("2", &[Unit::Percent], None),
+            Ok((two, Unit::Percent)),
+            "one unit: no choice to make"
+        );
+    }
+
+    #[test]
+    fn units_with_digits_are_read_after_the_number() {
+        let counts = [Unit::BillionPerLitre, Unit::PerMicrolitre];
+        let parsed = parse_number_input("1.5 ×10⁹/L", &counts);
+        assert_eq!(parsed, Ok(TypedNumber { value: Exact::ratio(3, 2).unwrap(), unit: Some(Unit::BillionPerLitre) }));
+        let parsed = parse_number_input("1500/µL", &counts);
+        assert_eq!(parsed, Ok(TypedNumber { value: Exact::from_integer(1500), unit: Some(Unit::PerMicrolitre) }));
+        assert_eq!(parse_number_input("1.5 2", &counts), Err(NumberInputError::TwoNumbers));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Texts a patient reads, in every language a definition declares.
 
+use super::model::Respondent;
+
 /// One text in several languages, as `(language tag, text)` pairs in the definition's order.
 /// The first declared language is the fallback when a translation is missing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -40,6 +42,41 @@ impl Text {
     }
 }
 
+/// A text that may speak differently to a patient answering for themselves and to someone answering
+/// for them (a parent, a partner): "your doctor" and "the patient's doctor".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Worded {
+    pub patient: Text,
+    /// Required by the loader whenever `patient` speaks to the reader as "you".
+    pub caregiver: Option<Text>,
+}
+
+impl Worded {
+    pub fn for_respondent(&self, respondent: Respondent) -> &Text {
+        match (respondent, &self.caregiver) {
+            (Respondent::Caregiver, Some(caregiver)) => caregiver,
+            (Respondent::Caregiver, None) | (Respondent::Patient, _) => &self.patient,
+        }
+    }
+}
+
+/// Whether `text`, written in `language`, speaks to its reader as "you" (English `you`, `your`,
+/// `yours`, `yourself`; Chinese 您 or 你). Only English and Chinese are checked.
+pub fn addresses_the_reader(language: &str, text: &str) -> bool {
+    if language == "zh" || language.starts_with("zh-") {
+        return text.contains(['您', '你']);
+    }
+    if language == "en" || language.starts_with("en-") {
+        return text
+            .split(|character: char| !character.is_alphanumeric() && character != '\'')
+            .map(|word| word.trim_matches('\'').to_ascii_lowercase())
+            .any(|word| {
+                matches!(word.as_str(), "you" | "your" | "yours" | "yourself" | "you're" | "you've" | "you'll")
+            });
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +88,17 @@ mod tests {
         assert_eq!(text.get("fr"), "Yes");
         assert_eq!(text.language_of("fr"), "en");
         assert_eq!(Text::default().get("en"), "");
+    }
+
+    #[test]
+    fn finds_text_that_speaks_to_the_reader() {
+        assert!(addresses_the_reader("en", "Your doctor may have written it down."));
+        assert!(addresses_the_reader("en", "If you're not sure, choose \"I don't know\"."));
+        assert!(!addresses_the_reader("en", "The study needs people aged 2 to 75."));
+        assert!(!addresses_the_reader("en", "Youth and young adults"), "a word that starts with you");
+        assert!(addresses_the_reader("zh-Hans", "您的医生"));
+        assert!(addresses_the_reader("zh-Hans", "你玩耍的情况"));
+        assert!(!addresses_the_reader("zh-Hans", "患者的医生"));
+        assert!(!addresses_the_reader("fr", "votre médecin"), "only English and Chinese are checked");
     }
 }

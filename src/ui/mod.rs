@@ -14,6 +14,7 @@ mod describe;
 mod error_summary;
 mod host;
 mod localized;
+mod look_back;
 mod question;
 mod questionnaire;
 mod result;

@@ -4,6 +4,7 @@
 use super::browser;
 use super::check_answers::CheckAnswersPage;
 use super::host::HostSettings;
+use super::look_back::LookBackPage;
 use super::question::QuestionPage;
 use super::result::ResultPage;
 use super::start::StartPage;
@@ -64,11 +65,12 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     }
     let announcement = match state.screen {
         Screen::Question(_) => {
-            let (step, total) = state.progress();
-            text.progress(step, total)
+            let (step, more) = state.progress();
+            text.progress(step, more)
         }
-        Screen::Result => text.outcome_heading(state.evaluation.outcome).to_owned(),
+        Screen::Result => text.outcome_heading(state.evaluation.outcome, state.respondent).to_owned(),
         Screen::CheckAnswers => text.check_answers.to_owned(),
+        Screen::LookBack => text.look_back_heading.to_owned(),
         Screen::Start => String::new(),
     };
     let switcher = language_switcher(&state.definition, &language, &props.onlanguage);
@@ -106,6 +108,17 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
                     oncontinue={dispatch(|| Action::ShowResult)} onback={dispatch(|| Action::Back)} />
             }
         }
+        Screen::LookBack => {
+            let onchange = {
+                let state = state.clone();
+                Callback::from(move |question| state.dispatch(Action::Change { question }))
+            };
+            html! {
+                <LookBackPage definition={state.definition.clone()} answers={state.answers.clone()} evaluation={state.evaluation.clone()}
+                    respondent={state.respondent} {language} {onchange}
+                    oncontinue={dispatch(|| Action::ShowResult)} onback={dispatch(|| Action::Back)} />
+            }
+        }
         Screen::Result => {
             let ondownload = {
                 let state = state.clone();
@@ -135,16 +148,19 @@ fn page_title(state: &State, language: &str, page_has_errors: bool) -> String {
     match state.screen {
         Screen::Start => trial_title.to_owned(),
         Screen::Question(index) => {
-            let (step, total) = state.progress();
+            let (step, more) = state.progress();
             format!(
                 "{}{}: {} – {trial_title}",
                 if page_has_errors { text.error_prefix } else { "" },
-                text.progress(step, total),
+                text.progress(step, more),
                 state.definition.questions[index].text_for(state.respondent).get(language),
             )
         }
         Screen::CheckAnswers => format!("{} – {trial_title}", text.check_answers),
-        Screen::Result => format!("{} – {trial_title}", text.outcome_heading(state.evaluation.outcome)),
+        Screen::LookBack => format!("{} – {trial_title}", text.look_back_heading),
+        Screen::Result => {
+            format!("{} – {trial_title}", text.outcome_heading(state.evaluation.outcome, state.respondent))
+        }
     }
 }
 

@@ -4,8 +4,8 @@
 use super::localized::localized;
 use super::questionnaire::use_focus_on;
 use super::SharedDefinition;
-use crate::engine::{CriterionKind, Evaluation, Outcome, Respondent, Standing, Status};
-use crate::messages;
+use crate::engine::{CriterionKind, Evaluation, Outcome, Respondent, Standing, Status, Trial};
+use crate::messages::{self, Messages};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -62,14 +62,14 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                             <li class={classes!("ps-criterion", format!("ps-criterion--{fit}"))} data-criterion={criterion.id.to_string()} data-status={result.status.id()}>
                                 <span class="ps-criterion__icon" aria-hidden="true">{ icon }</span>
                                 <div class="ps-criterion__body">
-                                    <p class="ps-criterion__status"><strong>{ words }</strong>{ ": " }{ localized(&criterion.summary, language) }</p>
+                                    <p class="ps-criterion__status"><strong>{ text.label(words) }</strong>{ localized(&criterion.summary, language) }</p>
                                     <p class="ps-criterion__registry">
-                                        <span class="ps-criterion__registry-label">{ format!("{} ({} {}): ", text.registry_text, if kind == CriterionKind::Inclusion { text.inclusion } else { text.exclusion }, criterion.number) }</span>
+                                        <span class="ps-criterion__registry-label">{ text.label(&text.with_aside(text.registry_text, &format!("{} {}", kind_word(text, kind), criterion.number))) }</span>
                                         <q lang="en">{ criterion.registry_text.clone() }</q>
                                     </p>
                                     if let Some(translation) = criterion.registry_translation.as_ref().filter(|translation| translation.has(language)) {
                                         <p class="ps-criterion__registry" lang={language.to_owned()}>
-                                            <span class="ps-criterion__registry-label">{ format!("{}: ", text.translation) }</span>
+                                            <span class="ps-criterion__registry-label">{ text.label(text.translation) }</span>
                                             { translation.get(language) }
                                         </p>
                                     }
@@ -89,15 +89,18 @@ pub fn result_page(props: &ResultPageProps) -> Html {
         .iter()
         .zip(&props.evaluation.criteria)
         .filter(|(_, result)| result.status == Status::Unknown)
-        .filter_map(|(criterion, _)| criterion.ask_care_team.as_ref().map(|ask| ask.get(language).to_owned()))
+        .filter_map(|(criterion, _)| {
+            criterion.ask_care_team.as_ref().map(|ask| ask.for_respondent(props.respondent).get(language).to_owned())
+        })
         .collect();
     html! {
         <div class={classes!("ps-result", format!("ps-result--{}", outcome.id().replace('_', "-")))}>
             <p class="ps-print-only ps-print-header">
-                { format!("{} {} · {} · {} · {} {} ({})", text.summary_printed, props.today, trial.title, trial.registry_id, text.definition_version, trial.definition_version, trial.definition_date) }
+                { format!("{} {} · ", text.summary_printed, props.today) }<span lang="en">{ trial.title.clone() }</span>
+                { format!(" · {} · ", trial.registry_id) }{ version_line(text, trial) }
             </p>
             <div class="ps-panel" data-outcome={outcome.id()}>
-                <h1 class="ps-panel__title" tabindex="-1" ref={heading}>{ text.outcome_heading(outcome) }</h1>
+                <h1 class="ps-panel__title" tabindex="-1" ref={heading}>{ text.outcome_heading(outcome, props.respondent) }</h1>
                 <p class="ps-panel__body">{ text.outcome_body(outcome, props.respondent) }</p>
             </div>
             if outcome == Outcome::NotEligible {
@@ -105,14 +108,14 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                     <h2 class="ps-heading ps-heading--small">{ text.why_not_eligible }</h2>
                     <ul class="ps-list">
                         { for definition.criteria.iter().zip(&props.evaluation.criteria).filter(|(_, result)| result.rules_out()).map(|(criterion, _)| html! {
-                            <li>{ localized(&criterion.summary, language) }{ " (" }<q lang="en">{ criterion.registry_text.clone() }</q>{ ")" }</li>
+                            <li>{ localized(&criterion.summary, language) }{ text.open_bracket }<q lang="en">{ criterion.registry_text.clone() }</q>{ text.close_bracket }</li>
                         }) }
                     </ul>
                 </section>
             }
             if outcome == Outcome::NeedsReview && !questions_for_care_team.is_empty() {
                 <section class="ps-result__section">
-                    <h2 class="ps-heading ps-heading--small">{ text.ask_your_care_team }</h2>
+                    <h2 class="ps-heading ps-heading--small">{ text.ask_your_care_team(props.respondent) }</h2>
                     <ul class="ps-list">{ for questions_for_care_team.iter().map(|question| html! { <li>{ question.clone() }</li> }) }</ul>
                 </section>
             }
@@ -120,13 +123,14 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                 <h2 class="ps-heading ps-heading--small">{ text.contact }</h2>
                 { for trial.contacts.iter().map(|contact| html! {
                     <p class="ps-body">
-                        <strong>{ contact.name.clone() }</strong>{ ", " }{ localized(&contact.role, language) }
-                        if let Some(phone) = &contact.phone { <br />{ format!("{}: ", text.phone) }<a class="ps-link" href={format!("tel:{phone}")}>{ phone.clone() }</a> }
-                        if let Some(email) = &contact.email { <br />{ format!("{}: ", text.email) }<a class="ps-link" href={format!("mailto:{email}")}>{ email.clone() }</a> }
+                        <strong translate="no">{ contact.name.clone() }</strong>{ text.comma }{ localized(&contact.role, language) }
+                        if let Some(phone) = &contact.phone { <br />{ text.label(text.phone) }<a class="ps-link" href={format!("tel:{phone}")}>{ phone.clone() }</a> }
+                        if let Some(email) = &contact.email { <br />{ text.label(text.email) }<a class="ps-link" href={format!("mailto:{email}")}>{ email.clone() }</a> }
                     </p>
                 }) }
-                <p class="ps-body">{ format!("{} · {} · {}", trial.title, trial.sponsor, trial.registry_id) }</p>
+                <p class="ps-body">{ localized(&trial.plain_title, language) }{ " · " }{ localized(&trial.sponsor, language) }{ " · " }{ trial.registry_id.clone() }</p>
             </section>
+            <p class="ps-body ps-meta ps-no-print">{ text.download_note }</p>
             <div class="ps-button-group ps-no-print">
                 { button(text.print, &props.onprint, "ps-button--secondary") }
                 { button(text.download, &props.ondownload, "ps-button--secondary") }
@@ -136,7 +140,19 @@ pub fn result_page(props: &ResultPageProps) -> Html {
             <h2 class="ps-heading ps-heading--medium">{ text.criteria_heading }</h2>
             { criterion_list(CriterionKind::Inclusion, text.who_can_take_part) }
             { criterion_list(CriterionKind::Exclusion, text.who_cannot_take_part) }
-            <p class="ps-body ps-meta">{ format!("{}: {}. {} {} ({}).", text.criteria_from, trial.source.trim_end_matches('.'), text.definition_version, trial.definition_version, trial.definition_date) }</p>
+            <p class="ps-body ps-meta">{ text.label(text.criteria_from) }{ localized(&trial.source, language) }{ " " }{ version_line(text, trial) }</p>
         </div>
+    }
+}
+
+/// "Definition version 1.1.0 (2026-11-27)", with the language's brackets.
+fn version_line(text: &Messages, trial: &Trial) -> String {
+    text.with_aside(&format!("{} {}", text.definition_version, trial.definition_version), &trial.definition_date)
+}
+
+fn kind_word(text: &Messages, kind: CriterionKind) -> &'static str {
+    match kind {
+        CriterionKind::Inclusion => text.inclusion,
+        CriterionKind::Exclusion => text.exclusion,
     }
 }

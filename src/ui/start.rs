@@ -45,7 +45,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
             <h1 class="ps-heading ps-heading--large">{ localized(&trial.plain_title, language) }</h1>
             <p class="ps-body">{ text.what_this_is }</p>
             <p class="ps-body ps-privacy">{ lock_icon() }{ text.privacy }</p>
-            <p class="ps-body ps-meta">{ format!("{} · {} · {}", trial.sponsor, trial.registry_id, trial.condition.get(language)) }</p>
+            <p class="ps-body ps-meta">{ localized(&trial.sponsor, language) }{ " · " }{ trial.registry_id.clone() }{ " · " }{ localized(&trial.condition, language) }</p>
             <form class="ps-form" {onsubmit}>
                 <fieldset class="ps-fieldset">
                     <legend class="ps-fieldset__legend ps-fieldset__legend--medium">{ text.who_is_answering }</legend>

@@ -11,6 +11,8 @@ pub enum Screen {
     Start,
     Question(usize),
     CheckAnswers,
+    /// The answers that rule the patient out, each with a Change link, before the result says so.
+    LookBack,
     Result,
 }
 
@@ -55,25 +57,26 @@ impl State {
         }
     }
 
-    /// Where to go once there is nothing left to ask: straight to the result when the answers
-    /// already rule the patient out, otherwise to the check-your-answers page.
+    /// Where to go once there is nothing left to ask: when the answers rule the patient out, the
+    /// answers that did it (a slip there would turn them away wrongly), otherwise the
+    /// check-your-answers page.
     fn screen_after_questions(&self) -> Screen {
         match self.evaluation.next_question() {
             Some(next) => Screen::Question(next),
-            None if self.evaluation.outcome == Outcome::NotEligible => Screen::Result,
+            None if self.evaluation.outcome == Outcome::NotEligible => Screen::LookBack,
             None => Screen::CheckAnswers,
         }
     }
 
-    /// Step number of the current question and a total that shrinks as answers make questions moot.
+    /// The current question's step number, and at most how many questions can follow it. The
+    /// second never grows as the patient answers (`Definition::questions_that_may_matter`).
     pub fn progress(&self) -> (usize, usize) {
-        let step = self.history.len() + 1;
-        let current_is_pending = match self.screen {
-            Screen::Question(index) => self.evaluation.matters(index),
-            Screen::Start | Screen::CheckAnswers | Screen::Result => false,
+        let current = match self.screen {
+            Screen::Question(index) => Some(index),
+            Screen::Start | Screen::CheckAnswers | Screen::LookBack | Screen::Result => None,
         };
-        let remaining_after_this = self.evaluation.questions_left() - usize::from(current_is_pending);
-        (step, step + remaining_after_this)
+        let more = self.definition.questions_that_may_matter(&self.evaluation, &self.answers, current);
+        (self.history.len() + 1, more)
     }
 }
 
@@ -97,6 +100,8 @@ impl Reducible for State {
                 state.screen = match (state.return_to, next) {
                     // A change that opens a new question (a newly relevant follow-up) asks it.
                     (Some(_), Screen::Question(next)) => Screen::Question(next),
+                    // The look-back page stands only while the answers still rule the patient out.
+                    (Some(Screen::LookBack), next) => next,
                     (Some(return_to), _) => return_to,
                     (None, next) => next,
                 };

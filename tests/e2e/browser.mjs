@@ -65,7 +65,7 @@ export async function screenshot(page, name) {
 }
 
 /** Answers the question on screen with `value`, as a person would: clicking labels, typing. */
-async function answerQuestion(scope, id, value, typed) {
+export async function answerQuestion(scope, id, value, typed) {
   const root = scope.locator(`[data-question="${id}"]`);
   const clickLabelFor = async (selector) => {
     const inputId = await root.locator(selector).getAttribute('id');
@@ -81,6 +81,10 @@ async function answerQuestion(scope, id, value, typed) {
   } else if (Array.isArray(value)) {
     for (const choice of value) await clickLabelFor(`input[name="${id}"][value="${choice}"]`);
   } else if (typeof value === 'number') {
+    // A bare number is in the question's first unit (as in `prescreen eval`); pick it where the
+    // question offers a choice of units, since none is picked at first.
+    const unit = root.locator(`select[name="${id}_unit"]`);
+    if (await unit.count()) await unit.selectOption({ index: 1 });
     await root.locator(`input[name="${id}"]`).fill(typed ?? String(value));
   } else if ('upper_limit' in value) {
     await root.locator(`input[name="${id}"]`).fill(String(value.value));
@@ -93,16 +97,17 @@ async function answerQuestion(scope, id, value, typed) {
   await root.locator('button[type="submit"]').click();
 }
 
-/** The widget's current screen inside `scope`: a question id, "check", "result" or null. */
-async function currentScreen(scope) {
+/** The widget's current screen inside `scope`: a question id, "check", "look-back", "result" or null. */
+export async function currentScreen(scope) {
   const question = scope.locator('[data-question]');
   if (await question.count()) return question.getAttribute('data-question');
   if (await scope.locator('.ps-check-answers').count()) return 'check';
+  if (await scope.locator('.ps-look-back').count()) return 'look-back';
   if (await scope.locator('[data-outcome]').count()) return 'result';
   return null;
 }
 
-async function nextScreen(scope, previous) {
+export async function nextScreen(scope, previous) {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const screen = await currentScreen(scope);
     if (screen && screen !== previous) return screen;
@@ -118,13 +123,13 @@ async function nextScreen(scope, previous) {
  * Buttons are found by their role in the form, not their words, so any language works; `seed.typed`
  * may give the exact text to type for a number (`"３０"`).
  */
-export async function completeThroughUi(scope, seed, { onQuestion } = {}) {
+export async function completeThroughUi(scope, seed, { onQuestion, onLookBack } = {}) {
   const respondent = seed.respondent === 'caregiver' ? 'caregiver' : 'patient';
   await scope.locator(`label[for="ps-respondent-${respondent}"]`).click();
   await scope.locator('.ps-button--start').click();
   const asked = [];
   let screen = await nextScreen(scope, null);
-  while (screen !== 'check' && screen !== 'result') {
+  while (screen !== 'check' && screen !== 'look-back' && screen !== 'result') {
     const id = screen;
     if (asked.includes(id)) throw new Error(`question ${id} was asked twice`);
     asked.push(id);
@@ -133,14 +138,18 @@ export async function completeThroughUi(scope, seed, { onQuestion } = {}) {
     await answerQuestion(scope, id, seed.answers[id], seed.typed?.[id]);
     screen = await nextScreen(scope, id);
   }
-  if (screen === 'check') {
-    await scope.locator('.ps-check-answers .ps-button').click();
+  const lookedBack = screen === 'look-back'
+    ? await scope.locator('.ps-look-back .ps-summary-list__row').evaluateAll((rows) => rows.map((row) => row.querySelector('dt').textContent))
+    : null;
+  if (screen === 'look-back' && onLookBack) await onLookBack();
+  if (screen === 'check' || screen === 'look-back') {
+    await scope.locator(screen === 'check' ? '.ps-check-answers .ps-button' : '.ps-look-back .ps-button').click();
     await scope.locator('[data-outcome]').waitFor();
   }
   const outcome = await scope.locator('[data-outcome]').getAttribute('data-outcome');
   const criteria = Object.fromEntries(await scope.locator('[data-criterion]').evaluateAll((items) =>
     items.map((item) => [item.dataset.criterion, item.dataset.status])));
-  return { outcome, criteria, asked };
+  return { outcome, criteria, asked, lookedBack };
 }
 
 /** The element focused inside the first widget's shadow root, described for assertions. */

@@ -49,7 +49,7 @@ describe('Simplified Chinese', () => {
           // An error first, explained in Chinese.
           await page.locator('input[name="lvef_percent"]').fill('六十');
           await page.locator('button[type="submit"]').click();
-          assert.match(await page.locator('.ps-error-summary').innerText(), /有一个问题/);
+          assert.match(await page.locator('.ps-error-summary').innerText(), /请检查以下问题/);
           assert.match(await page.locator('.ps-error-message').innerText(), /请输入一个数字/);
           await screenshot(page, 'zh-question-error');
         }

@@ -142,6 +142,7 @@ describe('question pages', () => {
         if (id !== 'bilirubin' || sawBilirubin) return;
         sawBilirubin = true;
         await screenshot(page, 'question-lab-value');
+        await page.locator('select[name="bilirubin_unit"]').selectOption('umol/L');
         await page.locator('input[name="bilirubin"]').fill('5000');
         await page.getByRole('button', { name: 'Continue' }).click();
         assert.match(await page.locator('.ps-error-message').innerText(), /no higher than 1000/);
@@ -214,6 +215,8 @@ describe('definitions loaded from the host', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.locator('input[name="age_years"]').fill('70');
     await page.getByRole('button', { name: 'Continue' }).click();
+    // The answer that rules the patient out is shown again before the result.
+    await page.getByRole('button', { name: 'See the result' }).click();
     await page.locator('[data-outcome="not_eligible"]').waitFor();
     await context.close();
   });

@@ -59,8 +59,16 @@ impl Loader {
                 Some(value) => self.partial_text(&format!("{path}.registry_translation"), value).map(Some),
             };
             let summary = self.required_text(&path, "summary", raw.summary.as_ref());
+            if let Some(summary) = &summary {
+                self.summary_speaks_to_no_one(&format!("{path}.summary"), summary);
+            }
             let interpretation = self.optional_text(&path, "interpretation", raw.interpretation.as_ref());
-            let ask_care_team = self.optional_text(&path, "ask_care_team", raw.ask_care_team.as_ref());
+            let ask_care_team = self.optional_worded(
+                &path,
+                "ask_care_team",
+                raw.ask_care_team.as_ref(),
+                raw.caregiver_ask_care_team.as_ref(),
+            );
             let rule = match &raw.rule {
                 Some(rule) => self.rule(&format!("{path}.rule"), rule, RuleContext::Criterion),
                 None => {

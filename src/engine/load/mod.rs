@@ -20,7 +20,7 @@ mod trial;
 
 use super::format::{RawDefinition, UnknownFields};
 use super::model::{Criterion, Definition, Question};
-use super::text::Text;
+use super::text::{addresses_the_reader, Text, Worded};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -228,6 +228,20 @@ impl Loader {
         (translations.len() == object.len()).then(|| Text::new(translations))
     }
 
+    /// A name or a note that may be the same in every language (a string) or translated (a text).
+    /// A string is kept in the first language, so that the widget marks it with that language.
+    fn required_text_or_string(&mut self, path: &str, field: &str, value: Option<&Value>) -> Option<Text> {
+        let value = self.required(path, field, value)?;
+        match value.as_str() {
+            Some(text) if text.trim().is_empty() => {
+                self.problem(join(path, field), "must not be empty");
+                None
+            }
+            Some(text) => Some(Text::plain(&self.first_language(), text)),
+            None => self.partial_text(&join(path, field), value),
+        }
+    }
+
     fn required_text(&mut self, path: &str, field: &str, value: Option<&Value>) -> Option<Text> {
         let value = self.required(path, field, value)?;
         self.text(&join(path, field), value)
@@ -237,6 +251,61 @@ impl Loader {
         match value {
             None => Some(None),
             Some(value) => self.text(&join(path, field), value).map(Some),
+        }
+    }
+
+    /// An optional text that may have a caregiver variant in `caregiver_<field>`. The caregiver
+    /// variant is required when the text speaks to its reader as "you": a parent answering for a
+    /// child must not read "your doctor" as if it were theirs.
+    fn optional_worded(
+        &mut self,
+        path: &str,
+        field: &str,
+        patient: Option<&Value>,
+        caregiver: Option<&Value>,
+    ) -> Option<Option<Worded>> {
+        let caregiver_field = format!("caregiver_{field}");
+        let Some(patient_value) = patient else {
+            if caregiver.is_some() {
+                self.problem(join(path, &caregiver_field), format!("is only used together with \"{field}\""));
+                return None;
+            }
+            return Some(None);
+        };
+        let patient = self.text(&join(path, field), patient_value);
+        let caregiver = self.optional_text(path, &caregiver_field, caregiver);
+        if let (Some(patient), Some(None)) = (&patient, &caregiver) {
+            self.require_caregiver_variant(&join(path, field), patient, &caregiver_field);
+        }
+        Some(Some(Worded { patient: patient?, caregiver: caregiver? }))
+    }
+
+    /// Reports a patient text that speaks to its reader as "you" with no caregiver variant.
+    fn require_caregiver_variant(&mut self, path: &str, text: &Text, caregiver_field: &str) {
+        let speaking_to_reader: Vec<&str> = self
+            .languages
+            .iter()
+            .filter(|language| addresses_the_reader(language, text.get(language)))
+            .map(String::as_str)
+            .collect();
+        if let Some(language) = speaking_to_reader.first() {
+            let message = format!(
+                "the {language} text speaks to the reader as \"you\": add \"{caregiver_field}\" with the words for someone answering for the patient"
+            );
+            self.problem(path, message);
+        }
+    }
+
+    /// A criterion's summary is read by patients and by people answering for them alike, so it
+    /// may not speak to its reader as "you".
+    fn summary_speaks_to_no_one(&mut self, path: &str, text: &Text) {
+        let speaking_to_reader =
+            self.languages.iter().find(|language| addresses_the_reader(language, text.get(language)));
+        if let Some(language) = speaking_to_reader {
+            let message = format!(
+                "the {language} text speaks to the reader as \"you\", but patients and people answering for them both read it: write it about the patient"
+            );
+            self.problem(path, message);
         }
     }
 

@@ -63,8 +63,13 @@ impl Loader {
         let id = self.required_string(path, "id", raw.id.clone());
         let text = self.required_text(path, "text", raw.text.as_ref());
         let caregiver_text = self.required_text(path, "caregiver_text", raw.caregiver_text.as_ref());
-        let why = self.optional_text(path, "why", raw.why.as_ref());
-        let where_to_find = self.optional_text(path, "where_to_find", raw.where_to_find.as_ref());
+        let why = self.optional_worded(path, "why", raw.why.as_ref(), raw.caregiver_why.as_ref());
+        let where_to_find = self.optional_worded(
+            path,
+            "where_to_find",
+            raw.where_to_find.as_ref(),
+            raw.caregiver_where_to_find.as_ref(),
+        );
         let kind_name = self.required_string(path, "kind", raw.kind.clone());
         let kind = kind_name.and_then(|kind_name| self.question_kind(path, &kind_name, &raw));
         Some(Question {
@@ -159,7 +164,7 @@ impl Loader {
         for (index, unit_name) in units.iter().enumerate() {
             let unit_path = format!("{path}.units[{index}]");
             match Unit::parse(unit_name) {
-                Some(unit) if quantity.factor_to_base(unit).is_some() => {
+                Some(unit) if quantity.conversion(unit).is_some() => {
                     if parsed.contains(&unit) {
                         self.problem(unit_path, format!("unit \"{unit_name}\" is listed twice"));
                     } else {
@@ -215,6 +220,9 @@ impl Loader {
             }
             let label = self.required_text(&choice_path, "label", raw.label.as_ref());
             let caregiver_label = self.optional_text(&choice_path, "caregiver_label", raw.caregiver_label.as_ref());
+            if let (Some(label), Some(None)) = (&label, &caregiver_label) {
+                self.require_caregiver_variant(&format!("{choice_path}.label"), label, "caregiver_label");
+            }
             let score = match raw.score {
                 None => Some(None),
                 Some(score) => self.limit(&choice_path, "score", Some(score)).map(Some),

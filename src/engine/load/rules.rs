@@ -5,7 +5,7 @@ use super::{join, Loader};
 use crate::engine::exact::Exact;
 use crate::engine::format::RawRule;
 use crate::engine::model::{ChoiceId, Op, Question, QuestionKind, Rule, Test};
-use crate::engine::units::Unit;
+use crate::engine::units::{Conversion, Unit};
 use serde_json::Value;
 
 /// Where a rule is being read, which decides which questions it may refer to.
@@ -210,14 +210,17 @@ impl Loader {
     /// A comparison of the answer, read as a number, with one limit or a range.
     fn numeric_test(&mut self, path: &str, raw: &RawRule, op: Op, question: &Question) -> Option<Test> {
         let id = question.id.as_str();
-        let scale = self.number_scale(path, raw, op, question)?;
+        let conversion = self.number_conversion(path, raw, op, question)?;
         let Some(relation) = op.relation() else {
             let minimum = self.limit(path, "min", raw.min)?;
             let maximum = self.limit(path, "max", raw.max)?;
             if minimum.checked_cmp(maximum) == Some(std::cmp::Ordering::Greater) {
                 self.problem(path, format!("min {minimum} is above max {maximum}"));
             }
-            return Some(Test::Between { minimum: minimum.checked_mul(scale)?, maximum: maximum.checked_mul(scale)? });
+            return Some(Test::Between {
+                minimum: conversion.to_base(minimum)?,
+                maximum: conversion.to_base(maximum)?,
+            });
         };
         let value = self.required(path, "value", raw.value.as_ref())?;
         let Some(limit) = value.as_f64().and_then(Exact::from_f64) else {
@@ -233,14 +236,14 @@ impl Loader {
             self.problem(join(path, "value"), message);
             return None;
         };
-        Some(Test::Number { relation, limit: limit.checked_mul(scale)? })
+        Some(Test::Number { relation, limit: conversion.to_base(limit)? })
     }
 
-    /// For a numeric comparison: checks the unit and returns the factor that puts the rule's
+    /// For a numeric comparison: checks the unit and returns the conversion that puts the rule's
     /// numbers in the terms `evaluate` compares in (the quantity's base unit, × ULN, years, score).
-    fn number_scale(&mut self, path: &str, raw: &RawRule, op: Op, question: &Question) -> Option<Exact> {
+    fn number_conversion(&mut self, path: &str, raw: &RawRule, op: Op, question: &Question) -> Option<Conversion> {
         let id = question.id.as_str();
-        let one = Exact::from_integer(1);
+        let one = Conversion::IDENTITY;
         let unit_path = join(path, "unit");
         let parsed_unit = match &raw.unit {
             None => None,
@@ -273,7 +276,7 @@ impl Loader {
                     );
                     return None;
                 }
-                quantity.factor_to_base(unit)
+                quantity.conversion(unit)
             }
             QuestionKind::Age { .. } => match parsed_unit {
                 None | Some(Unit::Years) => Some(one),

@@ -36,7 +36,7 @@ impl Loader {
         let id = self.required_string(path, "id", raw.id);
         let title = self.required_string(path, "title", raw.title);
         let plain_title = self.required_text(path, "plain_title", raw.plain_title.as_ref());
-        let sponsor = self.required_string(path, "sponsor", raw.sponsor);
+        let sponsor = self.required_text_or_string(path, "sponsor", raw.sponsor.as_ref());
         let registry_id = self.required_string(path, "registry_id", raw.registry_id);
         let condition = self.required_text(path, "condition", raw.condition.as_ref());
         let definition_version = self.required_string(path, "definition_version", raw.definition_version);
@@ -46,7 +46,7 @@ impl Loader {
                 self.problem("trial.definition_date", format!("\"{date}\" is not a date written as YYYY-MM-DD"));
             }
         }
-        let source = self.required_string(path, "source", raw.source);
+        let source = self.required_text_or_string(path, "source", raw.source.as_ref());
         let ages = self.required(path, "ages", raw.ages);
         let (minimum_age_years, maximum_age_years) = match ages {
             Some(ages) => {

@@ -142,6 +142,23 @@ impl FieldsProps {
         )
     }
 
+    /// The box that confirms an unusual value, shown with the message that asks to check it.
+    pub fn confirm_unusual(&self) -> Option<Html> {
+        let unusual = self.unusual.as_ref()?;
+        let text = messages::get(&self.language);
+        let answer = unusual.answer.clone();
+        let onchange = on_tick(self.change_value(move |input, ticked: bool| {
+            input.confirmed = ticked.then(|| answer.clone());
+        }));
+        let id = format!("ps-{}-confirm", self.question().id);
+        let ticked = self.input.confirmed.as_ref() == Some(&unusual.answer);
+        Some(html! {
+            <div class="ps-confirm">
+                { choice_input("checkbox", id, format!("{}_confirm", self.question().id), "confirmed".to_owned(), html! { text.confirm_unusual(unusual) }, ticked, onchange) }
+            </div>
+        })
+    }
+
     /// "I don't know" under the number fields, where the question offers it.
     pub fn do_not_know_under_fields(&self) -> Option<Html> {
         let question = self.question();

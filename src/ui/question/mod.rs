@@ -14,7 +14,9 @@ use super::error_summary::{ErrorSummary, FieldError};
 use super::localized::localized;
 use super::questionnaire::use_focus_on;
 use super::SharedDefinition;
-use crate::engine::{Answer, AnswerInput, InputField, Question, QuestionKind, Respondent};
+use crate::engine::{
+    Answer, AnswerInput, InputField, InputProblem, InputProblemKind, Question, QuestionKind, Respondent, UnusualValue,
+};
 use crate::messages;
 use fields::field_id;
 use yew::prelude::*;
@@ -26,6 +28,7 @@ pub struct QuestionPageProps {
     pub respondent: Respondent,
     pub language: AttrValue,
     pub answer: Option<Answer>,
+    /// The step number, and at most how many questions can follow.
     pub progress: (usize, usize),
     pub onanswer: Callback<Answer>,
     /// Told whether the page shows errors, whenever that changes (for the page title).
@@ -46,6 +49,8 @@ pub struct FieldsProps {
     pub input: AnswerInput,
     pub oninput: Callback<AnswerInput>,
     pub errors: Vec<FieldError>,
+    /// The unusual value the patient is asked to check, if that is the page's problem.
+    pub unusual: Option<UnusualValue>,
 }
 
 impl FieldsProps {
@@ -100,45 +105,47 @@ fn field_id_of(question: &Question, part: &str) -> String {
 pub fn question_page(props: &QuestionPageProps) -> Html {
     let question = &props.definition.questions[props.index];
     let input = use_state(|| AnswerInput::from_answer(props.answer.as_ref()));
-    let errors = use_state(Vec::<FieldError>::new);
+    // The engine's problems, put into words at each render so that they follow a language switch.
+    let problems = use_state(Vec::<InputProblem>::new);
     let heading = use_focus_on(props.index);
     let respondent = props.respondent;
     let language = props.language.to_string();
     let text = messages::get(&language);
     {
         let onerrors = props.onerrors.clone();
-        use_effect_with(!errors.is_empty(), move |shown| onerrors.emit(*shown));
+        use_effect_with(!problems.is_empty(), move |shown| onerrors.emit(*shown));
     }
     let onsubmit = {
         let definition = props.definition.clone();
         let index = props.index;
         let input = input.clone();
-        let errors = errors.clone();
+        let problems = problems.clone();
         let onanswer = props.onanswer.clone();
-        let language = language.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match definition.answer_from_input(index, &input) {
                 Ok(answer) => {
-                    errors.set(Vec::new());
+                    problems.set(Vec::new());
                     onanswer.emit(answer);
                 }
-                Err(problems) => {
-                    let text = messages::get(&language);
-                    let question = &definition.questions[index];
-                    errors.set(
-                        problems
-                            .iter()
-                            .map(|problem| FieldError {
-                                field: field_id(question, problem.field),
-                                message: text.input_problem(problem, respondent),
-                            })
-                            .collect(),
-                    );
-                }
+                Err(found) => problems.set(found),
             }
         })
     };
+    let errors: Vec<FieldError> = problems
+        .iter()
+        .map(|problem| FieldError {
+            field: field_id(question, problem.field),
+            message: text.input_problem(problem, respondent),
+        })
+        .collect();
+    let unusual = problems.iter().find_map(|problem| match &problem.kind {
+        InputProblemKind::Unusual(unusual) => Some(unusual.clone()),
+        InputProblemKind::ChooseAnAnswer
+        | InputProblemKind::DoNotKnowWithOtherChoices
+        | InputProblemKind::Number(_)
+        | InputProblemKind::Answer(_) => None,
+    });
     let onback = {
         let onback = props.onback.clone();
         Callback::from(move |event: MouseEvent| {
@@ -158,7 +165,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         language: props.language.clone(),
         input: (*input).clone(),
         oninput,
-        errors: (*errors).clone(),
+        errors: errors.clone(),
+        unusual,
     };
     // Choice questions and a value with its limit are groups of fields: a fieldset whose legend is
     // the question. A single value's field is labelled by the question itself.
@@ -176,7 +184,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     let hint = question.why.as_ref().map(|why| {
         html! {
             <div class="ps-hint" id={field_id_of(question, "hint")}>
-                <span class="ps-visually-hidden">{ format!("{}: ", text.why_we_ask) }</span>{ localized(why, &language) }
+                <span class="ps-visually-hidden">{ text.label(text.why_we_ask) }</span>{ localized(why.for_respondent(respondent), &language) }
             </div>
         }
     });
@@ -184,7 +192,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         html! {
             <details class="ps-details">
                 <summary class="ps-details__summary">{ text.where_to_find }</summary>
-                <div class="ps-details__text">{ localized(where_text, &language) }</div>
+                <div class="ps-details__text">{ localized(where_text.for_respondent(respondent), &language) }</div>
             </details>
         }
     });
@@ -195,7 +203,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             </p>
         }
     });
-    let (step, total) = props.progress;
+    let (step, more) = props.progress;
     let has_error = !errors.is_empty();
     let heading_html = if uses_fieldset {
         html! { <h1 class="ps-heading" tabindex="-1" ref={heading.clone()}>{ heading_text }</h1> }
@@ -218,10 +226,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         <div class="ps-question" data-question={question.id.to_string()}>
             <a href="#" class="ps-back-link" onclick={onback}>{ text.back }</a>
             <p class="ps-progress">
-                <span>{ text.progress(step, total) }</span>
-                <progress class="ps-progress__bar" max={total.to_string()} value={step.to_string()} aria-hidden="true"></progress>
+                <span>{ text.progress(step, more) }</span>
+                <progress class="ps-progress__bar" max={(step + more).to_string()} value={step.to_string()} aria-hidden="true"></progress>
             </p>
-            <ErrorSummary errors={(*errors).clone()} title={text.there_is_a_problem} />
+            <ErrorSummary errors={errors.clone()} title={text.there_is_a_problem} />
             <form class="ps-form" novalidate=true {onsubmit}>
                 <div class={classes!("ps-form-group", has_error.then_some("ps-form-group--error"))}>
                     if uses_fieldset {

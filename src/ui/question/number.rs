@@ -17,20 +17,24 @@ pub fn number_with_unit(props: &FieldsProps) -> Html {
     let value = props.number_input(InputField::Value, &props.input.value, None, suffix, |input, value| {
         input.value = value;
     });
+    // No unit is picked at first: the patient picks the one printed on the report (or types it
+    // after the number), so that a report in the other unit cannot slip through unnoticed.
     let unit_choice = (units.len() > 1).then(|| {
-        let selected = props.input.unit.unwrap_or(units[0]);
         let onchange = {
             let change = props.change_value(|input, unit: String| input.unit = Unit::parse(&unit));
             Callback::from(move |event: Event| change.emit(event.target_unchecked_into::<HtmlSelectElement>().value()))
         };
+        let has_error = props.error_for(InputField::Unit).is_some();
         html! {
-            <div class="ps-field">
+            <div class={classes!("ps-field", has_error.then_some("ps-field--error"))}>
                 <label class="ps-label" for={field_id(question, InputField::Unit)}>{ text.unit }</label>
-                <select class="ps-select" id={field_id(question, InputField::Unit)} name={format!("{name}_unit")} {onchange} disabled={props.input.do_not_know}>
-                    { for units.iter().map(|unit| html! { <option value={unit.id()} selected={*unit == selected}>{ unit.symbol() }</option> }) }
+                <select class={classes!("ps-select", has_error.then_some("ps-select--error"))} id={field_id(question, InputField::Unit)} name={format!("{name}_unit")} {onchange}
+                    disabled={props.input.do_not_know} aria-describedby={props.described_by(has_error)} aria-invalid={has_error.to_string()}>
+                    <option value="" selected={props.input.unit.is_none()}>{ text.choose_a_unit }</option>
+                    { for units.iter().map(|unit| html! { <option value={unit.id()} selected={props.input.unit == Some(*unit)}>{ unit.symbol() }</option> }) }
                 </select>
             </div>
         }
     });
-    html! { <>{ value }{ for unit_choice }{ for props.do_not_know_under_fields() }</> }
+    html! { <>{ value }{ for unit_choice }{ for props.confirm_unusual() }{ for props.do_not_know_under_fields() }</> }
 }
