@@ -231,7 +231,7 @@ describe('wording follows who is answering', () => {
   const activityLabel = (page) => page.locator('label[for="ps-activity_adult-3"]').innerText();
   for (const [language, forPatient, forCaregiver, caregiverHeading] of [
     ['en', /^I can look after myself/, /^Can look after themselves/, /not right for the patient/],
-    ['zh-Hans', /^我能照顾自己/, /^能照顾自己/, /不适合患者/],
+    ['zh-Hans', /^我生活能自理/, /^生活能自理/, /不适合患者/],
   ]) {
     test(`self and caregiver, ${language}`, async () => {
       for (const respondent of ['patient', 'caregiver']) {

@@ -82,6 +82,7 @@ describe('privacy: nothing leaves the device', () => {
     ]);
     const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.equal(saved.outcome, 'likely_eligible');
+    assert.match(await page.locator('.ps-result').innerText(), /The downloaded file is for the study team's computer\. To keep a copy you can read, choose "Print or save as PDF"/);
     assert.deepEqual(saved.answers.creatinine, { value: 1.2, unit: 'mg/dL' });
     await page.waitForTimeout(300);
     assert.deepEqual(browserRequests.filter((url) => !url.startsWith('blob:')), [], 'browser made no request');
