@@ -39,6 +39,8 @@ pub struct Messages {
     pub upper_limit_short: &'static str,
     pub years: &'static str,
     pub check_answers: &'static str,
+    /// The page title on the result, which does not name the outcome.
+    pub result_title: &'static str,
     pub change: &'static str,
     pub see_result: &'static str,
     pub not_answered: &'static str,
@@ -141,6 +143,7 @@ pub static ENGLISH: Messages = Messages {
     upper_limit_short: "upper limit of normal",
     years: "years",
     check_answers: "Check your answers",
+    result_title: "Result",
     change: "Change",
     see_result: "See the result",
     not_answered: "Not answered",
@@ -254,6 +257,7 @@ pub static SIMPLIFIED_CHINESE: Messages = Messages {
     upper_limit_short: "正常值上限",
     years: "周岁",
     check_answers: "核对您的回答",
+    result_title: "结果",
     change: "修改",
     see_result: "查看结果",
     not_answered: "未回答",
@@ -461,6 +465,8 @@ impl Messages {
             | AnswerErrorKind::WrongType { .. }
             | AnswerErrorKind::UnknownChoice(_)
             | AnswerErrorKind::DoNotKnowNotOffered
+            | AnswerErrorKind::GivenTwice
+            | AnswerErrorKind::Unreadable(_)
             | AnswerErrorKind::OtherTrial { .. } => self.choose_an_answer(respondent),
         }
     }
@@ -558,6 +564,7 @@ impl Messages {
             self.upper_limit,
             self.years,
             self.check_answers,
+            self.result_title,
             self.change,
             self.see_result,
             self.not_answered,

@@ -120,3 +120,30 @@ fn eval_reads_a_file_saved_by_the_widget() {
     assert!(!ok);
     assert!(stderr.contains("saved for trial \"another-trial\", not \"cd123-car-t-aml\""), "{stderr}");
 }
+
+/// Nothing in a file reaches the terminal raw: an escape sequence in a field name, or a
+/// right-to-left override in an answers file's question id, is printed escaped.
+#[test]
+fn the_cli_escapes_what_it_echoes() {
+    let mut definition: Value = serde_json::from_str(include_str!("definitions/minimal.json")).unwrap();
+    definition["trial"]["\u{1b}]0;owned\u{7}\u{1b}[2J"] = Value::from(1);
+    let file = scratch_file("escape.json", &definition.to_string());
+    let (ok, _, stderr) = prescreen(&["check", &file]);
+    assert!(!ok);
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "{stderr:?}");
+    assert!(stderr.contains("trial.\\u{001b}]0;owned\\u{0007}\\u{001b}[2J: unknown field"), "{stderr}");
+    let answers = scratch_file("escape-answers.json", "{\"evil\u{202e}cod.exe\": true}");
+    let (ok, _, stderr) = prescreen(&["eval", "seed", &answers]);
+    assert!(!ok);
+    assert!(!stderr.contains('\u{202e}'), "{stderr:?}");
+    assert!(stderr.contains("evil\\u{202e}cod.exe: no such question"), "{stderr}");
+}
+
+#[test]
+fn check_reads_a_file_with_a_byte_order_mark() {
+    let text = format!("\u{feff}{}", include_str!("definitions/minimal.json"));
+    let file = scratch_file("bom.json", &text);
+    let (ok, stdout, stderr) = prescreen(&["check", &file]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains(": ok: 4 questions"), "{stdout}");
+}

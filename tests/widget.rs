@@ -166,22 +166,26 @@ fn nested_definition(depth: usize) -> String {
 }
 
 /// The widget's stack is 256 KiB (build.rs), and its deepest recursion is a rule's nesting, which
-/// JSON parsing caps. A definition nested to that cap, given by URL as a host would, loads, shows
-/// its start page, and takes an answer (the rule evaluated at full depth) without trapping.
+/// the format caps (`limits::RULE_DEPTH`). A definition nested to that cap, given by URL as a host
+/// would, loads, shows its start page, and takes an answer (the rule evaluated at full depth)
+/// without trapping.
 #[wasm_bindgen_test]
 async fn deepest_rule_nesting_fits_the_stack() {
     use prescreen::engine::Definition;
-    let deepest = (100..200).take_while(|&depth| Definition::load(&nested_definition(depth)).is_ok()).last().unwrap();
+    let deepest = (1..200).take_while(|&depth| Definition::load(&nested_definition(depth)).is_ok()).last().unwrap();
     let too_deep = Definition::load(&nested_definition(deepest + 1)).unwrap_err().to_string();
-    assert!(too_deep.contains("recursion limit exceeded"), "the cap is JSON parsing's: {too_deep}");
+    assert!(too_deep.contains("rules nest more than 32 levels deep"), "the cap is the format's: {too_deep}");
 
     let file = nested_definition(deepest);
     let url = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&file));
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let props =
-        WidgetProps { source: DefinitionSource::Url(url), language: "en".into(), host: HostSettings::default() };
+    let props = WidgetProps {
+        source: DefinitionSource::Url { url, integrity: None },
+        language: "en".into(),
+        host: HostSettings::default(),
+    };
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
     for _ in 0..50 {
         if host.query_selector(".ps-button--start").unwrap().is_some() {
@@ -208,8 +212,11 @@ async fn text_in_a_fallback_language_carries_its_lang() {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let props =
-        WidgetProps { source: DefinitionSource::Url(url), language: "zh-Hans".into(), host: HostSettings::default() };
+    let props = WidgetProps {
+        source: DefinitionSource::Url { url, integrity: None },
+        language: "zh-Hans".into(),
+        host: HostSettings::default(),
+    };
     yew::Renderer::<Widget>::with_root_and_props(host.clone(), props).render();
     for _ in 0..50 {
         if host.query_selector(".ps-button--start").unwrap().is_some() {

@@ -1,7 +1,7 @@
 //! `prescreen`: the coordinators' command-line tool. Checks a trial definition file and evaluates
 //! an answers file against it, with the same engine the widget runs in the browser.
 
-use prescreen::engine::{CriterionKind, Definition, Evaluation};
+use prescreen::engine::{echo, CriterionKind, Definition, Evaluation};
 use serde_json::{json, Value};
 use std::process::ExitCode;
 
@@ -31,13 +31,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}\n"))
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|error| format!("cannot read {path}: {error}\n"))
 }
 
 fn load(path: &str) -> Result<Definition, String> {
-    let text = if path == "seed" { prescreen::engine::SEED_DEFINITION.to_owned() } else { read(path)? };
-    Definition::load(&text).map_err(|error| format!("{path}: {error}"))
+    let loaded = if path == "seed" {
+        Definition::load(prescreen::engine::SEED_DEFINITION)
+    } else {
+        Definition::load_bytes(&read(path)?)
+    };
+    loaded.map_err(|error| format!("{path}: {error}"))
 }
 
 fn check(path: &str) -> Result<(), String> {
@@ -54,18 +58,15 @@ fn check(path: &str) -> Result<(), String> {
 
 fn eval(definition_path: &str, answers_path: &str) -> Result<(), String> {
     let definition = load(definition_path)?;
-    let answers_text = read(answers_path)?;
-    let answers_json: Value = serde_json::from_str(&answers_text).map_err(|error| {
-        format!("{answers_path}: not valid JSON at line {} column {}\n", error.line(), error.column())
-    })?;
-    let (answers, envelope) = definition.read_answers_file(&answers_json).map_err(|errors| {
+    let (answers, envelope) = definition.read_answers_text(&read(answers_path)?).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|error| format!("  {error}\n")).collect();
         format!("{answers_path}: {} problem(s) with the answers:\n{}", errors.len(), lines.concat())
     })?;
     if let Some(saved) = envelope.filter(|saved| saved.definition_version != definition.trial.definition_version) {
         eprintln!(
             "{answers_path}: note: the answers were given to version {} of the definition; this is version {}",
-            saved.definition_version, definition.trial.definition_version
+            echo(&saved.definition_version),
+            definition.trial.definition_version
         );
     }
     let evaluation = definition.evaluate(&answers);

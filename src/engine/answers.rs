@@ -3,6 +3,7 @@
 
 use super::exact::Exact;
 use super::input::DO_NOT_KNOW;
+use super::json::{echo, Json};
 use super::model::{ChoiceId, Definition, Question, QuestionId, QuestionKind};
 use super::units::Unit;
 use serde_json::{Map, Value};
@@ -82,6 +83,10 @@ pub enum AnswerErrorKind {
     NotWholeYears,
     UpperLimitNotPositive,
     DoNotKnowNotOffered,
+    /// A question given twice in one answers file.
+    GivenTwice,
+    /// A file that cannot be read as JSON, with the reason.
+    Unreadable(String),
     /// A saved-answers file made for another trial.
     OtherTrial {
         saved_for: String,
@@ -91,16 +96,19 @@ pub enum AnswerErrorKind {
 
 impl fmt::Display for AnswerError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let question = &self.question;
+        // The question id comes from the file: echoed, so it cannot reach a terminal raw.
+        let question = &echo(&self.question);
         match &self.kind {
             AnswerErrorKind::UnknownQuestion => write!(formatter, "{question}: no such question in this definition"),
             AnswerErrorKind::WrongType { expected } => write!(formatter, "{question}: expected {expected}"),
-            AnswerErrorKind::UnknownChoice(choice) => write!(formatter, "{question}: no choice \"{choice}\""),
+            AnswerErrorKind::UnknownChoice(choice) => write!(formatter, "{question}: no choice \"{}\"", echo(choice)),
             AnswerErrorKind::ExclusiveChoiceCombined(choice) => {
                 write!(formatter, "{question}: \"{choice}\" cannot be combined with other choices")
             }
             AnswerErrorKind::NoChoicePicked => write!(formatter, "{question}: pick at least one choice"),
-            AnswerErrorKind::UnitNotAccepted(unit) => write!(formatter, "{question}: unit \"{unit}\" is not accepted"),
+            AnswerErrorKind::UnitNotAccepted(unit) => {
+                write!(formatter, "{question}: unit \"{}\" is not accepted", echo(unit))
+            }
             AnswerErrorKind::NotANumber => {
                 write!(formatter, "{question}: not a number with at most 9 digits before and 6 after the point")
             }
@@ -110,8 +118,10 @@ impl fmt::Display for AnswerError {
             AnswerErrorKind::UpperLimitNotPositive => write!(formatter, "{question}: the upper limit must be above 0"),
             AnswerErrorKind::DoNotKnowNotOffered => write!(formatter, "{question}: \"unknown\" is not offered here"),
             AnswerErrorKind::OtherTrial { saved_for, definition } => {
-                write!(formatter, "the answers were saved for trial \"{saved_for}\", not \"{definition}\"")
+                write!(formatter, "the answers were saved for trial \"{}\", not \"{definition}\"", echo(saved_for))
             }
+            AnswerErrorKind::GivenTwice => write!(formatter, "{question}: given more than once; give it once"),
+            AnswerErrorKind::Unreadable(reason) => formatter.write_str(reason),
         }
     }
 }
@@ -196,8 +206,16 @@ impl Definition {
         }
     }
 
-    /// Reads an answers file: a JSON object from question id to value. Collects every problem.
+    /// Reads an answers object (`{"question_id": value}`) given as a serde_json value. A
+    /// `serde_json::Value` has already dropped a key given twice; files are read with
+    /// `read_answers_text`, which sees it.
     pub fn parse_answers(&self, json: &Value) -> Result<Answers, Vec<AnswerError>> {
+        self.parse_answers_json(&Json::from(json))
+    }
+
+    /// Reads an answers object: a JSON object from question id to value. Collects every problem,
+    /// a question given twice included, and finds each question by its id, not by a search.
+    pub fn parse_answers_json(&self, json: &Json) -> Result<Answers, Vec<AnswerError>> {
         let Some(object) = json.as_object() else {
             return Err(vec![AnswerError {
                 question: String::new(),
@@ -206,8 +224,13 @@ impl Definition {
         };
         let mut answers = Answers::default();
         let mut errors = Vec::new();
+        let mut given: BTreeSet<&str> = BTreeSet::new();
         for (question_id, value) in object {
             let fail = |kind| AnswerError { question: question_id.clone(), kind };
+            if !given.insert(question_id.as_str()) {
+                errors.push(fail(AnswerErrorKind::GivenTwice));
+                continue;
+            }
             let Some(question) = self.question(question_id) else {
                 errors.push(fail(AnswerErrorKind::UnknownQuestion));
                 continue;
@@ -250,11 +273,19 @@ fn expected_shape(kind: &QuestionKind) -> &'static str {
     }
 }
 
-fn exact_from_json(value: &Value) -> Result<Exact, AnswerErrorKind> {
+fn exact_from_json(value: &Json) -> Result<Exact, AnswerErrorKind> {
     value.as_f64().and_then(Exact::from_f64).ok_or(AnswerErrorKind::NotANumber)
 }
 
-fn answer_from_json(question: &Question, value: &Value) -> Result<Answer, AnswerErrorKind> {
+/// The entries of an answer given as an object, which may hold only `keys`, each once.
+fn answer_object<'j>(value: &'j Json, keys: &[&str]) -> Option<&'j [(String, Json)]> {
+    let entries = value.as_object()?;
+    let only_known = entries.iter().all(|(key, _)| keys.contains(&key.as_str()));
+    let each_once = keys.iter().all(|key| entries.iter().filter(|(given, _)| given == key).count() <= 1);
+    (only_known && each_once).then_some(entries)
+}
+
+fn answer_from_json(question: &Question, value: &Json) -> Result<Answer, AnswerErrorKind> {
     use AnswerErrorKind as Kind;
     if value.as_str() == Some(DO_NOT_KNOW) {
         return Ok(Answer::DoNotKnow);
@@ -273,33 +304,32 @@ fn answer_from_json(question: &Question, value: &Value) -> Result<Answer, Answer
                 .collect::<Result<BTreeSet<_>, _>>()?;
             Ok(Answer::Choices(picked))
         }
-        QuestionKind::Number { units, .. } => match value {
-            Value::Number(_) => Ok(Answer::Number { value: exact_from_json(value)?, unit: units[0] }),
-            Value::Object(fields) => {
-                let number = fields.get("value").ok_or_else(wrong_type)?;
-                let unit_text = fields.get("unit").and_then(Value::as_str).ok_or_else(wrong_type)?;
-                let unit = Unit::parse(unit_text).ok_or_else(|| Kind::UnitNotAccepted(unit_text.to_owned()))?;
-                if fields.keys().any(|key| key != "value" && key != "unit") {
-                    return Err(wrong_type());
-                }
-                Ok(Answer::Number { value: exact_from_json(number)?, unit })
+        QuestionKind::Number { units, .. } => {
+            if value.as_f64().is_some() {
+                return Ok(Answer::Number { value: exact_from_json(value)?, unit: units[0] });
             }
-            _ => Err(wrong_type()),
-        },
+            answer_object(value, &["value", "unit"]).ok_or_else(wrong_type)?;
+            let number = value.get("value").ok_or_else(wrong_type)?;
+            let unit_text = value.get("unit").and_then(Json::as_str).ok_or_else(wrong_type)?;
+            let unit = Unit::parse(unit_text).ok_or_else(|| Kind::UnitNotAccepted(echo(unit_text)))?;
+            Ok(Answer::Number { value: exact_from_json(number)?, unit })
+        }
         QuestionKind::Age { .. } => {
+            // Whole years, written `45` or `45.0`.
             let years = exact_from_json(value).map_err(|_| wrong_type())?;
-            if !years.is_integer() {
+            if !years.is_integer() || years.is_negative() {
                 return Err(Kind::NotWholeYears);
             }
-            value.as_u64().and_then(|years| u32::try_from(years).ok()).map(Answer::AgeYears).ok_or(Kind::NotWholeYears)
+            years
+                .to_whole()
+                .and_then(|years| u32::try_from(years).ok())
+                .map(Answer::AgeYears)
+                .ok_or(Kind::NotWholeYears)
         }
         QuestionKind::AgainstUpperLimit { .. } => {
-            let fields = value.as_object().ok_or_else(wrong_type)?;
-            if fields.keys().any(|key| key != "value" && key != "upper_limit") {
-                return Err(wrong_type());
-            }
-            let number = fields.get("value").ok_or_else(wrong_type)?;
-            let upper_limit = fields.get("upper_limit").ok_or_else(wrong_type)?;
+            answer_object(value, &["value", "upper_limit"]).ok_or_else(wrong_type)?;
+            let number = value.get("value").ok_or_else(wrong_type)?;
+            let upper_limit = value.get("upper_limit").ok_or_else(wrong_type)?;
             Ok(Answer::AgainstUpperLimit {
                 value: exact_from_json(number)?,
                 upper_limit: exact_from_json(upper_limit)?,

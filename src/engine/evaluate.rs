@@ -160,9 +160,12 @@ pub struct Evaluation {
     pub criteria: Vec<CriterionResult>,
     /// For each question, whether it is shown to this patient.
     pub visible: Vec<bool>,
-    /// For each question, how many unknown criteria it can still decide.
-    deciding: Vec<u32>,
-    /// Shown, unanswered questions that some unknown criterion can read, in order.
+    /// For each question, how many unknown criteria read it directly.
+    unknown_readers: Vec<u32>,
+    /// For each question, whether its answer could still decide an unknown criterion: an unknown
+    /// criterion reads it, or it decides whether such a question is shown.
+    pub(crate) relevant: Vec<bool>,
+    /// Shown, unanswered, relevant questions, in order.
     pending: BTreeSet<usize>,
     /// How many criteria keep the patient out, and how many are unknown.
     ruling_out: usize,
@@ -252,38 +255,39 @@ impl Definition {
                 status: Status::from(self.truth_of(&criterion.rule, &|index| effective[index])),
             })
             .collect();
-        let mut deciding = vec![0; self.questions.len()];
+        let mut unknown_readers = vec![0; self.questions.len()];
         for (index, result) in criteria.iter().enumerate() {
             if result.status == Status::Unknown {
                 for &question in &self.criterion_questions[index] {
-                    deciding[question] += 1;
+                    unknown_readers[question] += 1;
                 }
             }
         }
-        let pending = (0..self.questions.len())
-            .filter(|&index| deciding[index] > 0 && visible[index] && effective[index].is_none());
         let mut evaluation = Evaluation {
             outcome: Outcome::NeedsReview,
             ruling_out: criteria.iter().filter(|result| result.rules_out()).count(),
             unknown_count: criteria.iter().filter(|result| result.status == Status::Unknown).count(),
-            pending: pending.collect(),
+            pending: BTreeSet::new(),
+            relevant: Vec::new(),
             criteria,
             visible,
-            deciding,
+            unknown_readers,
         };
+        self.find_pending(&mut evaluation, answers);
         evaluation.decide_outcome();
         evaluation
     }
 
     /// Brings `evaluation` up to date after the answer to question `changed` was given, changed or
-    /// removed in `answers`; the result equals `evaluate(answers)`. The work is in proportion to
-    /// what the answer touches (the questions whose visibility it decides, the criteria that can
-    /// read it, and the questions those criteria read), not to the size of the definition, so a
-    /// portal's many-trial definition stays as quick to answer as a single trial's.
+    /// removed in `answers`; the result equals `evaluate(answers)`. A criterion's status can change
+    /// only if the answer or the visibility of a question it reads changed, so only the criteria
+    /// that read the answered question or a question whose visibility flipped are decided again.
+    /// Which questions still matter is then found in one backward pass over the questions and their
+    /// visibility conditions: work in proportion to the file, never to questions × criteria.
     pub fn reevaluate(&self, evaluation: &mut Evaluation, answers: &Answers, changed: usize) {
-        // Questions whose answered-ness, visibility or "could decide something" may have changed.
-        let mut touched = vec![changed];
-        // Visibility: later questions whose visible_when reads one that changed, in question order.
+        // Questions whose effective answer may have changed: the answered one, and those whose
+        // visibility flipped, followed in question order.
+        let mut changed_questions = vec![changed];
         let mut to_check: BTreeSet<usize> = self.visibility_dependents[changed].iter().copied().collect();
         while let Some(question) = to_check.pop_first() {
             let shown = self.questions[question].visible_when.as_ref().is_none_or(|rule| {
@@ -291,13 +295,15 @@ impl Definition {
             });
             if shown != evaluation.visible[question] {
                 evaluation.visible[question] = shown;
-                touched.push(question);
+                changed_questions.push(question);
                 to_check.extend(self.visibility_dependents[question].iter().copied());
             }
         }
-        // Criteria: only those that can read the changed question, directly or through the
-        // visibility of what they read.
-        for &criterion in &self.question_criteria[changed] {
+        let mut criteria: Vec<usize> =
+            changed_questions.iter().flat_map(|&question| self.question_criteria[question].iter().copied()).collect();
+        criteria.sort_unstable();
+        criteria.dedup();
+        for criterion in criteria {
             let truth = self.truth_of(&self.criteria[criterion].rule, &|index| {
                 self.effective_answer(&evaluation.visible, answers, index)
             });
@@ -310,25 +316,35 @@ impl Definition {
             if was_unknown != is_unknown {
                 for &question in &self.criterion_questions[criterion] {
                     if is_unknown {
-                        evaluation.deciding[question] += 1;
+                        evaluation.unknown_readers[question] += 1;
                     } else {
-                        evaluation.deciding[question] -= 1;
+                        evaluation.unknown_readers[question] -= 1;
                     }
-                    touched.push(question);
                 }
             }
         }
-        for question in touched {
-            let pending = evaluation.deciding[question] > 0
-                && evaluation.visible[question]
-                && answers.get(self.questions[question].id.as_str()).is_none();
-            if pending {
-                evaluation.pending.insert(question);
-            } else {
-                evaluation.pending.remove(&question);
-            }
-        }
+        self.find_pending(evaluation, answers);
         evaluation.decide_outcome();
+    }
+
+    /// Finds which questions are relevant (an unknown criterion reads them, or they decide whether
+    /// a relevant question is shown) in one pass from the last question to the first, since
+    /// visibility reads only earlier questions; then which of them are shown and unanswered.
+    fn find_pending(&self, evaluation: &mut Evaluation, answers: &Answers) {
+        let count = self.questions.len();
+        let mut relevant = vec![false; count];
+        for question in (0..count).rev() {
+            relevant[question] = evaluation.unknown_readers[question] > 0
+                || self.visibility_dependents[question].iter().any(|&dependent| relevant[dependent]);
+        }
+        evaluation.pending = (0..count)
+            .filter(|&question| {
+                relevant[question]
+                    && evaluation.visible[question]
+                    && answers.get(self.questions[question].id.as_str()).is_none()
+            })
+            .collect();
+        evaluation.relevant = relevant;
     }
 
     /// The answer the rules may read: none for a question that is unanswered or hidden.

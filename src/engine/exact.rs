@@ -146,6 +146,11 @@ impl Exact {
         Some(left.cmp(&right))
     }
 
+    /// The value as a whole number, when it is one.
+    pub fn to_whole(self) -> Option<i128> {
+        self.is_integer().then_some(self.numerator)
+    }
+
     pub fn is_integer(self) -> bool {
         self.denominator == 1
     }

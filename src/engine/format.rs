@@ -1,53 +1,263 @@
-//! The trial-definition file as it is written: serde types that mirror the JSON and nothing more.
+//! The trial-definition file as it is written: plain types that mirror the JSON and nothing more,
+//! read from the `Json` tree by a walk that knows where it is.
 //!
-//! Every field is optional and every object keeps the fields it did not expect, so that the loader
-//! (`load/`) can report *all* missing fields and typos with their paths, instead of serde stopping
-//! at the first. Nothing here is validated; nothing here is used by the evaluator.
+//! The walk reports, each with its JSON path: a value of the wrong type, a key given twice, a list
+//! longer than the limits allow, a rule nested too deep (these stop loading, since what follows
+//! cannot be read reliably), and a field the format does not know, with a "did you mean" (which
+//! does not). Each type's field names are listed once, beside it (`FIELDS`), and are both what is
+//! read and what a typo is compared with. Nothing here checks meaning; `load/` does.
 
-use serde::Deserialize;
-use serde_json::Value;
+use super::json::{echo, limits, Json, Limits};
+use super::load::Problem;
 use std::collections::BTreeMap;
 
-/// Fields an object had that the format does not know, kept to be reported as typos.
-pub type UnknownFields = BTreeMap<String, Value>;
+/// The problems found while reading the file's shape.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// Wrong types, duplicated keys, limits: loading stops after the walk when there are any.
+    pub hard: Vec<Problem>,
+    /// Unknown fields: reported with the loader's own problems.
+    pub soft: Vec<Problem>,
+    pub limits: Limits,
+}
 
-#[derive(Debug, Deserialize)]
+/// One JSON object being read: its path and its entries.
+#[derive(Clone, Debug)]
+pub struct Fields<'j> {
+    path: String,
+    entries: &'j [(String, Json)],
+}
+
+pub fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+impl Reading {
+    fn hard(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.hard.push(Problem { path: path.into(), message: message.into() });
+    }
+
+    /// Reports a value of the wrong JSON type.
+    pub fn wrong_type(&mut self, path: &str, expected: &str, found: &Json) {
+        self.hard(path, format!("must be {expected}, not {}", found.describe()));
+    }
+
+    /// Opens `value` as an object with the field names `known`: reports every key given more than
+    /// once, and every key not in `known` with the known name it is closest to.
+    pub fn fields<'j>(&mut self, value: &'j Json, path: &str, known: &[&str]) -> Option<Fields<'j>> {
+        let Some(entries) = value.as_object() else {
+            self.wrong_type(path, "an object", value);
+            return None;
+        };
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (key, _) in entries {
+            *counts.entry(key.as_str()).or_default() += 1;
+        }
+        for (key, count) in &counts {
+            if *count > 1 {
+                self.hard(join(path, &echo(key)), format!("is given {count} times: give it once"));
+            }
+        }
+        for (key, _) in entries {
+            if !known.contains(&key.as_str()) && counts.remove(key.as_str()).is_some() {
+                let suggestion =
+                    closest(key, known).map(|known| format!("; did you mean \"{known}\"?")).unwrap_or_default();
+                self.soft.push(Problem { path: join(path, &echo(key)), message: format!("unknown field{suggestion}") });
+            }
+        }
+        Some(Fields { path: path.to_owned(), entries })
+    }
+
+    pub fn string(&mut self, fields: &Fields<'_>, name: &str) -> Option<String> {
+        let value = fields.get(name)?;
+        match value.as_str() {
+            Some(text) => Some(text.to_owned()),
+            None => {
+                self.wrong_type(&fields.path(name), "a string", value);
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, fields: &Fields<'_>, name: &str) -> Option<bool> {
+        let value = fields.get(name)?;
+        let read = value.as_bool();
+        if read.is_none() {
+            self.wrong_type(&fields.path(name), "true or false", value);
+        }
+        read
+    }
+
+    pub fn number(&mut self, fields: &Fields<'_>, name: &str) -> Option<f64> {
+        let value = fields.get(name)?;
+        let read = value.as_f64();
+        if read.is_none() {
+            self.wrong_type(&fields.path(name), "a number", value);
+        }
+        read
+    }
+
+    pub fn whole_number(&mut self, fields: &Fields<'_>, name: &str) -> Option<u32> {
+        let value = fields.get(name)?;
+        let read = value.as_u64().and_then(|number| u32::try_from(number).ok());
+        if read.is_none() {
+            self.wrong_type(&fields.path(name), "a whole number", value);
+        }
+        read
+    }
+
+    /// A value the loader reads itself (a text, which may be an object or a string).
+    pub fn value(&mut self, fields: &Fields<'_>, name: &str) -> Option<Json> {
+        fields.get(name).cloned()
+    }
+
+    /// A list of at most `limit` items, each read by `read` at its own path.
+    pub fn list<T>(
+        &mut self,
+        fields: &Fields<'_>,
+        name: &str,
+        limit: usize,
+        mut read: impl FnMut(&mut Reading, &Json, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let value = fields.get(name)?;
+        let path = fields.path(name);
+        let Some(items) = value.as_array() else {
+            self.wrong_type(&path, "a list", value);
+            return None;
+        };
+        if items.len() > limit {
+            self.hard(&path, format!("lists {} items; at most {limit} are allowed", items.len()));
+            return None;
+        }
+        let mut read_items = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            if let Some(read_item) = read(self, item, &format!("{path}[{index}]")) {
+                read_items.push(read_item);
+            }
+        }
+        (read_items.len() == items.len()).then_some(read_items)
+    }
+
+    /// Reports every string longer than `limits::STRING_CHARS` anywhere in the file.
+    pub fn check_string_lengths(&mut self, value: &Json, path: &str) {
+        match value {
+            Json::String(text) => {
+                let length = text.chars().count();
+                if length > limits::STRING_CHARS {
+                    self.hard(
+                        path,
+                        format!("is {length} characters long; at most {} are allowed", limits::STRING_CHARS),
+                    );
+                }
+            }
+            Json::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    self.check_string_lengths(item, &format!("{path}[{index}]"));
+                }
+            }
+            Json::Object(entries) => {
+                for (key, item) in entries {
+                    self.check_string_lengths(item, &join(path, &echo(key)));
+                }
+            }
+            Json::Null | Json::Bool(_) | Json::Number(_) => {}
+        }
+    }
+}
+
+impl<'j> Fields<'j> {
+    /// The first value of `name`; a key given twice is reported by `Reading::fields`.
+    pub fn get(&self, name: &str) -> Option<&'j Json> {
+        self.entries.iter().find(|(key, _)| key == name).map(|(_, value)| value)
+    }
+
+    pub fn path(&self, name: &str) -> String {
+        join(&self.path, name)
+    }
+}
+
+/// The known name closest to a typo, if it is close enough to be a likely intent. Names longer
+/// than any field name could be get none: the comparison would cost more than it could help.
+pub fn closest<'a>(typo: &str, known: &[&'a str]) -> Option<&'a str> {
+    if typo.chars().count() > limits::SUGGESTED_NAME_CHARS {
+        return None;
+    }
+    known
+        .iter()
+        .map(|name| (edit_distance(typo, name), *name))
+        .filter(|(distance, name)| *distance <= (name.len() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
+}
+
+fn edit_distance(left: &str, right: &str) -> usize {
+    let right: Vec<char> = right.chars().collect();
+    let mut previous: Vec<usize> = (0..=right.len()).collect();
+    for (row, left_char) in left.chars().enumerate() {
+        let mut current = vec![row + 1];
+        for (column, right_char) in right.iter().enumerate() {
+            let substitution = previous[column] + usize::from(left_char != *right_char);
+            current.push(substitution.min(previous[column + 1] + 1).min(current[column] + 1));
+        }
+        previous = current;
+    }
+    previous[right.len()]
+}
+
+#[derive(Debug)]
 pub struct RawDefinition {
     pub format: Option<String>,
     pub languages: Option<Vec<String>>,
     pub trial: Option<RawTrial>,
     pub questions: Option<Vec<RawQuestion>>,
     pub criteria: Option<Vec<RawCriterion>>,
-    #[serde(flatten)]
-    pub unknown_fields: UnknownFields,
 }
 
 impl RawDefinition {
-    /// The field names this object takes: every field above but `unknown_fields`.
     pub const FIELDS: &'static [&'static str] = &["format", "languages", "trial", "questions", "criteria"];
+
+    pub fn read(reading: &mut Reading, value: &Json) -> Option<RawDefinition> {
+        let fields = reading.fields(value, "", Self::FIELDS)?;
+        Some(RawDefinition {
+            format: reading.string(&fields, "format"),
+            languages: reading.list(&fields, "languages", limits::LANGUAGES, string_item),
+            trial: fields.get("trial").and_then(|trial| RawTrial::read(reading, trial, "trial")),
+            questions: reading.list(&fields, "questions", reading.limits.questions, RawQuestion::read),
+            criteria: reading.list(&fields, "criteria", reading.limits.criteria, RawCriterion::read),
+        })
+    }
 }
 
-#[derive(Debug, Deserialize)]
+fn string_item(reading: &mut Reading, item: &Json, path: &str) -> Option<String> {
+    let read = item.as_str().map(str::to_owned);
+    if read.is_none() {
+        reading.wrong_type(path, "a string", item);
+    }
+    read
+}
+
+#[derive(Debug)]
 pub struct RawTrial {
     pub id: Option<String>,
     pub title: Option<String>,
-    pub plain_title: Option<Value>,
-    pub sponsor: Option<Value>,
+    pub plain_title: Option<Json>,
+    pub sponsor: Option<Json>,
     pub registry_id: Option<String>,
-    pub condition: Option<Value>,
+    pub condition: Option<Json>,
     pub definition_version: Option<String>,
     pub definition_date: Option<String>,
-    pub source: Option<Value>,
+    pub source: Option<Json>,
     pub ages: Option<RawAges>,
     pub sex: Option<String>,
     pub contacts: Option<Vec<RawContact>>,
-    pub notes: Option<Vec<Value>>,
-    #[serde(flatten)]
-    pub unknown_fields: UnknownFields,
+    pub notes: Option<Vec<Json>>,
 }
 
 impl RawTrial {
-    /// The field names this object takes: every field above but `unknown_fields`.
     pub const FIELDS: &'static [&'static str] = &[
         "id",
         "title",
@@ -63,46 +273,77 @@ impl RawTrial {
         "contacts",
         "notes",
     ];
+
+    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawTrial> {
+        let fields = reading.fields(value, path, Self::FIELDS)?;
+        Some(RawTrial {
+            id: reading.string(&fields, "id"),
+            title: reading.string(&fields, "title"),
+            plain_title: reading.value(&fields, "plain_title"),
+            sponsor: reading.value(&fields, "sponsor"),
+            registry_id: reading.string(&fields, "registry_id"),
+            condition: reading.value(&fields, "condition"),
+            definition_version: reading.string(&fields, "definition_version"),
+            definition_date: reading.string(&fields, "definition_date"),
+            source: reading.value(&fields, "source"),
+            ages: fields.get("ages").and_then(|ages| RawAges::read(reading, ages, &fields.path("ages"))),
+            sex: reading.string(&fields, "sex"),
+            contacts: reading.list(&fields, "contacts", limits::LIST_ITEMS, RawContact::read),
+            notes: reading.list(&fields, "notes", limits::LIST_ITEMS, |_, item, _| Some(item.clone())),
+        })
+    }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct RawAges {
     pub min_years: Option<u32>,
     pub max_years: Option<u32>,
-    #[serde(flatten)]
-    pub unknown_fields: UnknownFields,
 }
 
 impl RawAges {
-    /// The field names this object takes: every field above but `unknown_fields`.
     pub const FIELDS: &'static [&'static str] = &["min_years", "max_years"];
+
+    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawAges> {
+        let fields = reading.fields(value, path, Self::FIELDS)?;
+        Some(RawAges {
+            min_years: reading.whole_number(&fields, "min_years"),
+            max_years: reading.whole_number(&fields, "max_years"),
+        })
+    }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct RawContact {
     pub name: Option<String>,
-    pub role: Option<Value>,
+    pub role: Option<Json>,
     pub phone: Option<String>,
     pub email: Option<String>,
-    #[serde(flatten)]
-    pub unknown_fields: UnknownFields,
 }
 
 impl RawContact {
-    /// The field names this object takes: every field above but `unknown_fields`.
     pub const FIELDS: &'static [&'static str] = &["name", "role", "phone", "email"];
+
+    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawContact> {
+        let fields = reading.fields(value, path, Self::FIELDS)?;
+        Some(RawContact {
+            name: reading.string(&fields, "name"),
+            role: reading.value(&fields, "role"),
+            phone: reading.string(&fields, "phone"),
+            email: reading.string(&fields, "email"),
+        })
+    }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct RawQuestion {
     pub id: Option<String>,
     pub kind: Option<String>,
-    pub text: Option<Value>,
-    pub caregiver_text: Option<Value>,
-    pub why: Option<Value>,
-    pub caregiver_why: Option<Value>,
-    pub where_to_find: Option<Value>,
-    pub caregiver_where_to_find: Option<Value>,
+    pub text: Option<Json>,
+    pub caregiver_text: Option<Json>,
+    pub why: Option<Json>,
+    pub caregiver_why: Option<Json>,
+    pub where_to_find: Option<Json>,
+    pub caregiver_where_to_find: Option<Json>,
     pub allow_unknown: Option<bool>,
     pub choices: Option<Vec<RawChoice>>,
     pub quantity: Option<String>,
@@ -110,12 +351,9 @@ pub struct RawQuestion {
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub visible_when: Option<RawRule>,
-    #[serde(flatten)]
-    pub unknown_fields: UnknownFields,
 }
 
 impl RawQuestion {
-    /// The field names this object takes: every field above but `unknown_fields`.
     pub const FIELDS: &'static [&'static str] = &[
         "id",
         "kind",
@@ -133,42 +371,70 @@ impl RawQuestion {
         "max",
         "visible_when",
     ];
+
+    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawQuestion> {
+        let fields = reading.fields(value, path, Self::FIELDS)?;
+        Some(RawQuestion {
+            id: reading.string(&fields, "id"),
+            kind: reading.string(&fields, "kind"),
+            text: reading.value(&fields, "text"),
+            caregiver_text: reading.value(&fields, "caregiver_text"),
+            why: reading.value(&fields, "why"),
+            caregiver_why: reading.value(&fields, "caregiver_why"),
+            where_to_find: reading.value(&fields, "where_to_find"),
+            caregiver_where_to_find: reading.value(&fields, "caregiver_where_to_find"),
+            allow_unknown: reading.boolean(&fields, "allow_unknown"),
+            choices: reading.list(&fields, "choices", limits::CHOICES, RawChoice::read),
+            quantity: reading.string(&fields, "quantity"),
+            units: reading.list(&fields, "units", limits::UNITS, string_item),
+            min: reading.number(&fields, "min"),
+            max: reading.number(&fields, "max"),
+            visible_when: fields
+                .get("visible_when")
+                .and_then(|rule| RawRule::read(reading, rule, &fields.path("visible_when"), 1)),
+        })
+    }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct RawChoice {
     pub id: Option<String>,
-    pub label: Option<Value>,
-    pub caregiver_label: Option<Value>,
+    pub label: Option<Json>,
+    pub caregiver_label: Option<Json>,
     pub score: Option<f64>,
     pub exclusive: Option<bool>,
-    #[serde(flatten)]
-    pub unknown_fields: UnknownFields,
 }
 
 impl RawChoice {
-    /// The field names this object takes: every field above but `unknown_fields`.
     pub const FIELDS: &'static [&'static str] = &["id", "label", "caregiver_label", "score", "exclusive"];
+
+    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawChoice> {
+        let fields = reading.fields(value, path, Self::FIELDS)?;
+        Some(RawChoice {
+            id: reading.string(&fields, "id"),
+            label: reading.value(&fields, "label"),
+            caregiver_label: reading.value(&fields, "caregiver_label"),
+            score: reading.number(&fields, "score"),
+            exclusive: reading.boolean(&fields, "exclusive"),
+        })
+    }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct RawCriterion {
     pub id: Option<String>,
     pub kind: Option<String>,
     pub number: Option<u32>,
     pub registry_text: Option<String>,
-    pub registry_translation: Option<Value>,
-    pub summary: Option<Value>,
-    pub interpretation: Option<Value>,
-    pub ask_care_team: Option<Value>,
-    pub caregiver_ask_care_team: Option<Value>,
+    pub registry_translation: Option<Json>,
+    pub summary: Option<Json>,
+    pub interpretation: Option<Json>,
+    pub ask_care_team: Option<Json>,
+    pub caregiver_ask_care_team: Option<Json>,
     pub rule: Option<RawRule>,
-    #[serde(flatten)]
-    pub unknown_fields: UnknownFields,
 }
 
 impl RawCriterion {
-    /// The field names this object takes: every field above but `unknown_fields`.
     pub const FIELDS: &'static [&'static str] = &[
         "id",
         "kind",
@@ -181,11 +447,27 @@ impl RawCriterion {
         "caregiver_ask_care_team",
         "rule",
     ];
+
+    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawCriterion> {
+        let fields = reading.fields(value, path, Self::FIELDS)?;
+        Some(RawCriterion {
+            id: reading.string(&fields, "id"),
+            kind: reading.string(&fields, "kind"),
+            number: reading.whole_number(&fields, "number"),
+            registry_text: reading.string(&fields, "registry_text"),
+            registry_translation: reading.value(&fields, "registry_translation"),
+            summary: reading.value(&fields, "summary"),
+            interpretation: reading.value(&fields, "interpretation"),
+            ask_care_team: reading.value(&fields, "ask_care_team"),
+            caregiver_ask_care_team: reading.value(&fields, "caregiver_ask_care_team"),
+            rule: fields.get("rule").and_then(|rule| RawRule::read(reading, rule, &fields.path("rule"), 1)),
+        })
+    }
 }
 
 /// One node of a rule. Exactly one form must be used: `all`, `any`, `not`, `constant`, or a
 /// comparison (`question` with `op` and `value`, `values` or `min`/`max`, optionally `unit`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct RawRule {
     pub all: Option<Vec<RawRule>>,
     pub any: Option<Vec<RawRule>>,
@@ -193,47 +475,121 @@ pub struct RawRule {
     pub constant: Option<bool>,
     pub question: Option<String>,
     pub op: Option<String>,
-    pub value: Option<Value>,
-    pub values: Option<Vec<Value>>,
+    pub value: Option<Json>,
+    pub values: Option<Vec<Json>>,
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub unit: Option<String>,
-    #[serde(flatten)]
-    pub unknown_fields: UnknownFields,
 }
 
 impl RawRule {
-    /// The field names this object takes: every field above but `unknown_fields`.
     pub const FIELDS: &'static [&'static str] =
         &["all", "any", "not", "constant", "question", "op", "value", "values", "min", "max", "unit"];
+
+    /// Reads a rule `depth` levels deep (1 for a criterion's or a question's own rule).
+    fn read(reading: &mut Reading, value: &Json, path: &str, depth: usize) -> Option<RawRule> {
+        if depth > limits::RULE_DEPTH {
+            reading.hard(path, format!("rules nest more than {} levels deep", limits::RULE_DEPTH));
+            return None;
+        }
+        let fields = reading.fields(value, path, Self::FIELDS)?;
+        let nested = |reading: &mut Reading, item: &Json, path: &str| RawRule::read(reading, item, path, depth + 1);
+        Some(RawRule {
+            all: reading.list(&fields, "all", limits::RULE_ITEMS, nested),
+            any: reading.list(&fields, "any", limits::RULE_ITEMS, nested),
+            not: fields
+                .get("not")
+                .and_then(|rule| RawRule::read(reading, rule, &fields.path("not"), depth + 1))
+                .map(Box::new),
+            constant: reading.boolean(&fields, "constant"),
+            question: reading.string(&fields, "question"),
+            op: reading.string(&fields, "op"),
+            value: reading.value(&fields, "value"),
+            values: reading.list(&fields, "values", limits::RULE_ITEMS, |_, item, _| Some(item.clone())),
+            min: reading.number(&fields, "min"),
+            max: reading.number(&fields, "max"),
+            unit: reading.string(&fields, "unit"),
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::de::DeserializeOwned;
 
-    /// An object with every name in `fields` set to null must leave nothing unknown: each listed
-    /// name is a field of the struct, so the suggestions for typos name real fields.
-    fn every_listed_name_is_a_field<T: DeserializeOwned>(fields: &[&str], unknown: impl Fn(&T) -> &UnknownFields) {
-        let object: serde_json::Map<String, Value> =
-            fields.iter().map(|name| ((*name).to_owned(), Value::Null)).collect();
-        let parsed: T = match serde_json::from_value(Value::Object(object)) {
-            Ok(parsed) => parsed,
-            Err(error) => panic!("{fields:?}: {error}"),
-        };
-        assert!(unknown(&parsed).is_empty(), "not fields of the struct: {:?}", unknown(&parsed).keys());
+    fn read(text: &str) -> (Option<RawDefinition>, Reading) {
+        let mut reading = Reading::default();
+        let json = Json::parse(text).unwrap_or(Json::Null);
+        (RawDefinition::read(&mut reading, &json), reading)
+    }
+
+    fn problems(found: &[Problem]) -> Vec<(String, String)> {
+        found.iter().map(|problem| (problem.path.clone(), problem.message.clone())).collect()
     }
 
     #[test]
-    fn field_lists_name_the_struct_fields() {
-        every_listed_name_is_a_field::<RawDefinition>(RawDefinition::FIELDS, |raw| &raw.unknown_fields);
-        every_listed_name_is_a_field::<RawTrial>(RawTrial::FIELDS, |raw| &raw.unknown_fields);
-        every_listed_name_is_a_field::<RawAges>(RawAges::FIELDS, |raw| &raw.unknown_fields);
-        every_listed_name_is_a_field::<RawContact>(RawContact::FIELDS, |raw| &raw.unknown_fields);
-        every_listed_name_is_a_field::<RawQuestion>(RawQuestion::FIELDS, |raw| &raw.unknown_fields);
-        every_listed_name_is_a_field::<RawChoice>(RawChoice::FIELDS, |raw| &raw.unknown_fields);
-        every_listed_name_is_a_field::<RawCriterion>(RawCriterion::FIELDS, |raw| &raw.unknown_fields);
-        every_listed_name_is_a_field::<RawRule>(RawRule::FIELDS, |raw| &raw.unknown_fields);
+    fn every_wrong_type_is_reported_with_its_path() {
+        let (_, reading) = read(r#"{"format": 1, "questions": [{"id": "a", "min": "five"}, {"id": 2}]}"#);
+        assert_eq!(
+            problems(&reading.hard),
+            [
+                ("format".to_owned(), "must be a string, not the number 1".to_owned()),
+                ("questions[0].min".to_owned(), "must be a number, not the string \"five\"".to_owned()),
+                ("questions[1].id".to_owned(), "must be a string, not the number 2".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_is_reported() {
+        let (_, reading) = read(r#"{"criteria": [{"rule": {"question": "age", "op": ">=", "value": 18, "op": "<"}}]}"#);
+        assert_eq!(
+            problems(&reading.hard),
+            [("criteria[0].rule.op".to_owned(), "is given 2 times: give it once".to_owned())]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_get_a_suggestion_unless_absurd() {
+        let long = "x".repeat(10_000);
+        let (_, reading) = read(&format!(r#"{{"formt": "a", "{long}": 1}}"#));
+        let found = problems(&reading.soft);
+        assert_eq!(found[0], ("formt".to_owned(), "unknown field; did you mean \"format\"?".to_owned()));
+        assert_eq!(found[1].1, "unknown field");
+        assert!(found[1].0.chars().count() <= limits::ECHO_CHARS + 1, "the name is shortened");
+    }
+
+    #[test]
+    fn rules_nest_at_most_to_the_limit() {
+        let nested = |depth: usize| {
+            let mut rule = r#"{"constant": true}"#.to_owned();
+            for _ in 1..depth {
+                rule = format!(r#"{{"not": {rule}}}"#);
+            }
+            format!(r#"{{"criteria": [{{"rule": {rule}}}]}}"#)
+        };
+        assert!(read(&nested(limits::RULE_DEPTH)).1.hard.is_empty());
+        let (_, reading) = read(&nested(limits::RULE_DEPTH + 1));
+        assert_eq!(reading.hard.len(), 1);
+        assert!(reading.hard[0].message.contains("rules nest more than 32 levels deep"), "{:?}", reading.hard);
+    }
+
+    #[test]
+    fn lists_longer_than_their_limit_are_refused() {
+        let choices: Vec<String> = (0..=limits::CHOICES).map(|index| format!(r#"{{"id": "c{index}"}}"#)).collect();
+        let (_, reading) = read(&format!(r#"{{"questions": [{{"choices": [{}]}}]}}"#, choices.join(",")));
+        assert_eq!(
+            problems(&reading.hard),
+            [(
+                "questions[0].choices".to_owned(),
+                format!("lists {} items; at most {} are allowed", limits::CHOICES + 1, limits::CHOICES)
+            )]
+        );
+    }
+
+    #[test]
+    fn suggests_the_field_a_typo_meant() {
+        assert_eq!(closest("registy_text", &["registry_text", "rule"]), Some("registry_text"));
+        assert_eq!(closest("colour", &["id", "kind"]), None);
     }
 }

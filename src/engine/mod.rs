@@ -10,7 +10,8 @@ mod evaluate;
 mod exact;
 mod format;
 mod input;
-mod load;
+mod json;
+pub(crate) mod load;
 mod model;
 mod names;
 mod number_input;
@@ -23,7 +24,8 @@ pub use answers::{Answer, AnswerError, AnswerErrorKind, Answers};
 pub use evaluate::{CriterionResult, Evaluation, Outcome, Standing, Status, Truth};
 pub use exact::Exact;
 pub use input::{AnswerInput, InputField, InputProblem, InputProblemKind, UnusualValue, DO_NOT_KNOW, NO, YES};
-pub use load::{LoadError, Problem, FORMAT, SEED_DEFINITION};
+pub use json::{echo, limits, Json, Limits};
+pub use load::{file_too_large, LoadError, Problem, FORMAT, SEED_DEFINITION};
 pub use model::{
     Choice, ChoiceId, Contact, Criterion, CriterionId, CriterionKind, Definition, Op, Question, QuestionId,
     QuestionKind, QuestionKindName, Relation, Respondent, Rule, SexEligibility, Test, Trial,

@@ -59,14 +59,17 @@ pub struct Definition {
     pub trial: Trial,
     pub questions: Vec<Question>,
     pub criteria: Vec<Criterion>,
-    /// For each criterion, every question whose answer can change its status: the questions its
-    /// rule reads plus, transitively, the questions that decide whether those are shown.
+    /// For each criterion, the questions its rule reads, sorted, each once.
     pub(crate) criterion_questions: Vec<Vec<usize>>,
-    /// For each question, the criteria whose `criterion_questions` include it: the only criteria an
-    /// answer to it can change.
+    /// For each question, the criteria whose rule reads it: the criteria to decide again when its
+    /// answer, or whether it is shown, changes.
     pub(crate) question_criteria: Vec<Vec<usize>>,
+    /// For each question, the earlier questions its `visible_when` reads.
+    pub(crate) visibility_dependencies: Vec<Vec<usize>>,
     /// For each question, the later questions whose `visible_when` reads it directly.
     pub(crate) visibility_dependents: Vec<Vec<usize>>,
+    /// Each question's index by its id, so that answers files are read by key, not by a search.
+    pub(crate) question_ids: std::collections::BTreeMap<String, usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -102,7 +105,7 @@ named_enum! {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contact {
     pub name: String,
     pub role: Text,
@@ -323,8 +326,17 @@ impl Relation {
 }
 
 impl Definition {
+    /// How many entries the evaluation indexes hold in all. They grow with the file (every entry is
+    /// one question a rule reads), never with questions × criteria; a test pins this.
+    pub fn index_entries(&self) -> usize {
+        [&self.criterion_questions, &self.question_criteria, &self.visibility_dependencies, &self.visibility_dependents]
+            .iter()
+            .map(|index| index.iter().map(Vec::len).sum::<usize>())
+            .sum()
+    }
+
     pub fn question_index(&self, id: &str) -> Option<usize> {
-        self.questions.iter().position(|question| question.id.as_str() == id)
+        self.question_ids.get(id).copied()
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -351,6 +363,30 @@ impl Question {
 
     pub fn choice(&self, id: &str) -> Option<&Choice> {
         self.choices().iter().find(|choice| choice.id.as_str() == id)
+    }
+}
+
+impl Contact {
+    /// The `mailto:` link for the email address (checked by the loader to be plain), with every
+    /// character but letters, digits and `. _ - @` percent-encoded all the same.
+    pub fn mailto(&self) -> Option<String> {
+        let email = self.email.as_deref()?;
+        let mut link = String::from("mailto:");
+        for byte in email.bytes() {
+            if byte.is_ascii_alphanumeric() || b"._-@".contains(&byte) {
+                link.push(char::from(byte));
+            } else {
+                link.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        Some(link)
+    }
+
+    /// The `tel:` link for the phone number: its leading `+` and its digits only.
+    pub fn tel(&self) -> Option<String> {
+        let phone = self.phone.as_deref()?;
+        let plus = if phone.trim_start().starts_with('+') { "+" } else { "" };
+        Some(format!("tel:{plus}{}", phone.chars().filter(char::is_ascii_digit).collect::<String>()))
     }
 }
 

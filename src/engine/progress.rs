@@ -3,7 +3,7 @@
 //! eligible" (the page that shows them before the result).
 
 use super::answers::Answers;
-use super::evaluate::{Evaluation, Outcome, Status, Truth};
+use super::evaluate::{Evaluation, Outcome, Truth};
 use super::model::Definition;
 
 impl Definition {
@@ -29,11 +29,7 @@ impl Definition {
         (0..self.questions.len())
             .filter(|&index| Some(index) != current)
             .filter(|&index| answers.get(self.questions[index].id.as_str()).is_none())
-            .filter(|&index| {
-                self.question_criteria[index]
-                    .iter()
-                    .any(|&criterion| evaluation.criteria[criterion].status == Status::Unknown)
-            })
+            .filter(|&index| evaluation.relevant[index])
             .filter(|&index| {
                 self.questions[index]
                     .visible_when

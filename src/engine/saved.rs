@@ -14,6 +14,8 @@
 
 use super::answers::{AnswerError, AnswerErrorKind, Answers};
 use super::evaluate::Outcome;
+use super::json::{limits, Json};
+use super::load::{json_error, text_of};
 use super::model::Definition;
 use serde_json::{Map, Value};
 
@@ -48,14 +50,28 @@ impl Definition {
         Value::Object(object)
     }
 
+    /// Reads an answers file's bytes (at most `limits::ANSWERS_BYTES`, UTF-8, a byte-order mark
+    /// allowed): a bare answers object or a saved-answers file, keys given twice refused.
+    pub fn read_answers_text(&self, bytes: &[u8]) -> Result<(Answers, Option<SavedEnvelope>), Vec<AnswerError>> {
+        let unreadable =
+            |reason: String| vec![AnswerError { question: String::new(), kind: AnswerErrorKind::Unreadable(reason) }];
+        let text = text_of(bytes, limits::ANSWERS_BYTES, "an answers file").map_err(unreadable)?;
+        let json = Json::parse(text).map_err(|error| unreadable(json_error(&error)))?;
+        self.read_answers_file(&json)
+    }
+
     /// Reads an answers file: either a bare answers object or a saved-answers file. A saved file
     /// must be for this trial; its envelope is returned so that a caller can say when the
     /// definition's version differs from the one the answers were given to.
-    pub fn read_answers_file(&self, json: &Value) -> Result<(Answers, Option<SavedEnvelope>), Vec<AnswerError>> {
+    pub fn read_answers_file(&self, json: &Json) -> Result<(Answers, Option<SavedEnvelope>), Vec<AnswerError>> {
         let Some(envelope) = saved_envelope(json) else {
-            return self.parse_answers(json).map(|answers| (answers, None));
+            return self.parse_answers_json(json).map(|answers| (answers, None));
         };
-        let field = |key: &str| envelope.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+        let mut seen = std::collections::BTreeSet::new();
+        if let Some((key, _)) = envelope.iter().find(|(key, _)| !seen.insert(key.as_str())) {
+            return Err(vec![AnswerError { question: key.clone(), kind: AnswerErrorKind::GivenTwice }]);
+        }
+        let field = |key: &str| json.get(key).and_then(Json::as_str).unwrap_or_default().to_owned();
         let saved = SavedEnvelope { trial: field("trial"), definition_version: field("definition_version") };
         if saved.trial != self.trial.id {
             return Err(vec![AnswerError {
@@ -63,8 +79,8 @@ impl Definition {
                 kind: AnswerErrorKind::OtherTrial { saved_for: saved.trial, definition: self.trial.id.clone() },
             }]);
         }
-        let answers = envelope.get("answers").unwrap_or(&Value::Null);
-        self.parse_answers(answers).map(|answers| (answers, Some(saved)))
+        let answers = json.get("answers").unwrap_or(&Json::Null);
+        self.parse_answers_json(answers).map(|answers| (answers, Some(saved)))
     }
 }
 
@@ -72,12 +88,13 @@ impl Definition {
 /// files saved before the format was named are known by having exactly the envelope's keys. A
 /// bare answers object cannot be mistaken for either: its values are answers, and no answer is the
 /// string `prescreen-answers/1` (choice ids have no `-` or `/`).
-fn saved_envelope(json: &Value) -> Option<&Map<String, Value>> {
+fn saved_envelope(json: &Json) -> Option<&[(String, Json)]> {
     let object = json.as_object()?;
-    let named = object.get("format").and_then(Value::as_str) == Some(SAVED_ANSWERS_FORMAT);
-    let unnamed = !object.contains_key("format")
-        && ["trial", "definition_version", "outcome", "answers"].iter().all(|key| object.contains_key(*key))
-        && object.keys().all(|key| SAVED_ANSWERS_KEYS.contains(&key.as_str()));
+    let has = |key: &str| object.iter().any(|(given, _)| given == key);
+    let named = json.get("format").and_then(Json::as_str) == Some(SAVED_ANSWERS_FORMAT);
+    let unnamed = !has("format")
+        && ["trial", "definition_version", "outcome", "answers"].iter().all(|key| has(key))
+        && object.iter().all(|(key, _)| SAVED_ANSWERS_KEYS.contains(&key.as_str()));
     (named || unnamed).then_some(object)
 }
 
@@ -96,7 +113,8 @@ mod tests {
         assert_eq!(keys.len(), SAVED_ANSWERS_KEYS.len());
         assert_eq!(saved["format"], SAVED_ANSWERS_FORMAT);
         assert_eq!(saved["outcome"], "needs_review");
-        let (read, envelope) = definition.read_answers_file(&saved).unwrap_or_else(|errors| panic!("{errors:?}"));
+        let (read, envelope) =
+            definition.read_answers_file(&Json::from(&saved)).unwrap_or_else(|errors| panic!("{errors:?}"));
         assert_eq!(read, answers);
         assert_eq!(envelope.map(|envelope| envelope.trial), Some("cd123-car-t-aml".to_owned()));
     }
@@ -106,7 +124,8 @@ mod tests {
         let definition = Definition::seed();
         let old = json!({"trial": "cd123-car-t-aml", "registry_id": "NCT04265963", "definition_version": "1.0.0",
             "saved": "2026-11-26", "outcome": "not_eligible", "answers": {"age_years": 76}});
-        let (answers, envelope) = definition.read_answers_file(&old).unwrap_or_else(|errors| panic!("{errors:?}"));
+        let (answers, envelope) =
+            definition.read_answers_file(&Json::from(&old)).unwrap_or_else(|errors| panic!("{errors:?}"));
         assert_eq!(answers.len(), 1);
         assert!(envelope.is_some());
     }
@@ -114,8 +133,9 @@ mod tests {
     #[test]
     fn a_bare_answers_object_is_read_as_answers() {
         let definition = Definition::seed();
-        let (answers, envelope) =
-            definition.read_answers_file(&json!({"age_years": 45})).unwrap_or_else(|errors| panic!("{errors:?}"));
+        let (answers, envelope) = definition
+            .read_answers_file(&Json::from(&json!({"age_years": 45})))
+            .unwrap_or_else(|errors| panic!("{errors:?}"));
         assert_eq!(answers.len(), 1);
         assert_eq!(envelope, None);
     }
@@ -125,7 +145,7 @@ mod tests {
         let definition = Definition::seed();
         let other = json!({"format": SAVED_ANSWERS_FORMAT, "trial": "another-trial", "definition_version": "2",
             "outcome": "likely_eligible", "answers": {}});
-        let errors = definition.read_answers_file(&other).err().unwrap_or_default();
+        let errors = definition.read_answers_file(&Json::from(&other)).err().unwrap_or_default();
         assert_eq!(errors.len(), 1);
         assert_eq!(
             errors[0].to_string(),

@@ -2,20 +2,83 @@
 //! the page title, the "leave this page?" question and the host event. Components never call the
 //! browser for these themselves; the app's root (`questionnaire.rs`, `widget.rs`) does, through here.
 
+use crate::engine::{file_too_large, limits};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Fetches a definition file's text. The request carries no patient data: it is made once, at
-/// load, before anything is answered.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// Fetches a definition file's bytes, bounded and bare. The request carries no patient data (it
+/// is made once, at load, before anything is answered), no cookies or other credentials and no
+/// referrer; with `integrity` (a `sha384-…` hash from the host's `data-definition-integrity`) the
+/// browser refuses a file that differs. It gives up after `limits::FETCH_MILLISECONDS`, and stops
+/// reading as soon as the file is larger than a definition may be, by its `Content-Length` or as
+/// the body streams in.
+pub async fn fetch_definition(url: &str, integrity: Option<&str>) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let describe = |error: JsValue| error.as_string().unwrap_or_else(|| format!("{error:?}"));
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.map_err(describe)?;
+    let controller = web_sys::AbortController::new().map_err(describe)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    init.set_referrer_policy(web_sys::ReferrerPolicy::NoReferrer);
+    init.set_signal(Some(&controller.signal()));
+    if let Some(integrity) = integrity {
+        init.set_integrity(integrity);
+    }
+    let _timeout = {
+        let controller = controller.clone();
+        gloo_timers::callback::Timeout::new(limits::FETCH_MILLISECONDS, move || controller.abort())
+    };
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|error| fetch_failure(&controller, error))?;
     let response: web_sys::Response = response.dyn_into().map_err(describe)?;
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(describe)?).await.map_err(describe)?;
-    text.as_string().ok_or_else(|| "the response was not text".to_owned())
+    let limit = limits::DEFINITION_BYTES;
+    let declared =
+        response.headers().get("content-length").ok().flatten().and_then(|length| length.parse::<usize>().ok());
+    if let Some(length) = declared.filter(|length| *length > limit) {
+        controller.abort();
+        return Err(file_too_large(length, limit, "a definition file"));
+    }
+    let body = response.body().ok_or("the response has no body")?;
+    let reader: web_sys::ReadableStreamDefaultReader =
+        body.get_reader().dyn_into().map_err(|_| "the response cannot be read".to_owned())?;
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|error| fetch_failure(&controller, error))?;
+        if js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|done| done.as_bool()).unwrap_or(true) {
+            break;
+        }
+        let value: js_sys::Uint8Array =
+            js_sys::Reflect::get(&chunk, &"value".into()).map_err(describe)?.dyn_into().map_err(describe)?;
+        let start = bytes.len();
+        let length = value.length() as usize;
+        if start + length > limit {
+            controller.abort();
+            return Err(file_too_large(start + length, limit, "a definition file"));
+        }
+        bytes.resize(start + length, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+    Ok(bytes)
+}
+
+fn describe(error: JsValue) -> String {
+    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Why a fetch failed: the timeout, or what the browser said.
+fn fetch_failure(controller: &web_sys::AbortController, error: JsValue) -> String {
+    if controller.signal().aborted() {
+        format!("no answer within {} seconds", limits::FETCH_MILLISECONDS / 1000)
+    } else {
+        js_sys::Reflect::get(&error, &"message".into())
+            .ok()
+            .and_then(|message| message.as_string())
+            .unwrap_or_else(|| describe(error))
+    }
 }
 
 /// Sets the page's title; only for a widget that owns its page.

@@ -13,7 +13,8 @@ pub enum DefinitionSource {
     /// The compiled-in seed trial.
     Seed,
     /// A definition file at this URL, fetched once at load; the request carries no patient data.
-    Url(String),
+    /// With `integrity` (`sha384-…`), the browser refuses a file that differs.
+    Url { url: String, integrity: Option<String> },
 }
 
 /// What the host page asked of its widget, read from the element's `data-` attributes.
@@ -26,6 +27,9 @@ pub struct HostSettings {
     /// Whether the widget owns the page (`data-owns-title`) and so keeps `document.title` naming the
     /// current step.
     pub owns_title: bool,
+    /// Whether the title may name the outcome (`data-owns-title="with-outcome"`). Off by default:
+    /// titles land in browser history, which may sync, and in analytics page titles.
+    pub title_names_outcome: bool,
     /// Text direction from the host's `data-dir` (`rtl` or `ltr`); none means inherit `ltr`.
     pub direction: Option<AttrValue>,
 }
@@ -89,7 +93,9 @@ pub fn start() {
 /// The widget's settings from the host element's `data-` attributes.
 fn widget_props(host: web_sys::Element) -> WidgetProps {
     let source = match host.get_attribute("data-definition-url") {
-        Some(url) if !url.is_empty() => DefinitionSource::Url(url),
+        Some(url) if !url.is_empty() => {
+            DefinitionSource::Url { url, integrity: host.get_attribute("data-definition-integrity") }
+        }
         Some(_) | None => DefinitionSource::Seed,
     };
     let language = host.get_attribute("data-lang").unwrap_or_else(preferred_language);
@@ -97,6 +103,7 @@ fn widget_props(host: web_sys::Element) -> WidgetProps {
         .get_attribute("data-events")
         .is_some_and(|events| events.split_whitespace().any(|event| event == "outcome"));
     let owns_title = host.has_attribute("data-owns-title");
+    let title_names_outcome = host.get_attribute("data-owns-title").as_deref() == Some("with-outcome");
     let direction = host
         .get_attribute("data-dir")
         .filter(|direction| direction == "rtl" || direction == "ltr")
@@ -104,7 +111,7 @@ fn widget_props(host: web_sys::Element) -> WidgetProps {
     WidgetProps {
         source,
         language: language.into(),
-        host: HostSettings { element: Some(host), outcome_event, owns_title, direction },
+        host: HostSettings { element: Some(host), outcome_event, owns_title, title_names_outcome, direction },
     }
 }
 

@@ -55,7 +55,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
         });
     }
     {
-        let title = page_title(&state, &language, *page_has_errors);
+        let title = page_title(&state, &language, *page_has_errors, props.host.title_names_outcome);
         let owns_title = props.host.owns_title;
         use_effect_with(title, move |title| {
             if owns_title {
@@ -141,8 +141,11 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
 }
 
 /// The page title for the screen on show: the step, prefixed "Error:" when the page shows errors,
-/// and the trial. Set only when the widget owns its page.
-fn page_title(state: &State, language: &str, page_has_errors: bool) -> String {
+/// and the trial. Set only when the widget owns its page. The outcome is named only when the host
+/// asks for it: titles land in browser history, which may sync, and in analytics page titles.
+/// For the same reason the look-back page, which only comes before "not eligible", is titled as the
+/// check-your-answers page.
+fn page_title(state: &State, language: &str, page_has_errors: bool, names_outcome: bool) -> String {
     let text = messages::get(language);
     let trial_title = state.definition.trial.plain_title.get(language);
     match state.screen {
@@ -156,11 +159,11 @@ fn page_title(state: &State, language: &str, page_has_errors: bool) -> String {
                 state.definition.questions[index].text_for(state.respondent).get(language),
             )
         }
-        Screen::CheckAnswers => format!("{} – {trial_title}", text.check_answers),
-        Screen::LookBack => format!("{} – {trial_title}", text.look_back_heading),
-        Screen::Result => {
+        Screen::CheckAnswers | Screen::LookBack => format!("{} – {trial_title}", text.check_answers),
+        Screen::Result if names_outcome => {
             format!("{} – {trial_title}", text.outcome_heading(state.evaluation.outcome, state.respondent))
         }
+        Screen::Result => format!("{} – {trial_title}", text.result_title),
     }
 }
 

@@ -124,8 +124,8 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                 { for trial.contacts.iter().map(|contact| html! {
                     <p class="ps-body">
                         <strong translate="no">{ contact.name.clone() }</strong>{ text.comma }{ localized(&contact.role, language) }
-                        if let Some(phone) = &contact.phone { <br />{ text.label(text.phone) }<a class="ps-link" href={format!("tel:{phone}")}>{ phone.clone() }</a> }
-                        if let Some(email) = &contact.email { <br />{ text.label(text.email) }<a class="ps-link" href={format!("mailto:{email}")}>{ email.clone() }</a> }
+                        if let (Some(phone), Some(href)) = (&contact.phone, contact.tel()) { <br />{ text.label(text.phone) }<a class="ps-link" {href} translate="no">{ phone.clone() }</a> }
+                        if let (Some(email), Some(href)) = (&contact.email, contact.mailto()) { <br />{ text.label(text.email) }<a class="ps-link" {href} translate="no">{ email.clone() }</a> }
                     </p>
                 }) }
                 <p class="ps-body">{ localized(&trial.plain_title, language) }{ " · " }{ localized(&trial.sponsor, language) }{ " · " }{ trial.registry_id.clone() }</p>

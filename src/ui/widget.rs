@@ -5,7 +5,7 @@ use super::browser;
 use super::host::{DefinitionSource, HostSettings};
 use super::questionnaire::Questionnaire;
 use super::SharedDefinition;
-use crate::engine::Definition;
+use crate::engine::{echo, Definition};
 use crate::messages;
 use yew::prelude::*;
 
@@ -33,19 +33,19 @@ pub fn widget(props: &WidgetProps) -> Html {
     };
     let loaded = use_state(|| match &props.source {
         DefinitionSource::Seed => Loaded::Ready(SharedDefinition::new(Definition::seed())),
-        DefinitionSource::Url(_) => Loaded::Loading,
+        DefinitionSource::Url { .. } => Loaded::Loading,
     });
     {
         let loaded = loaded.clone();
         use_effect_with(props.source.clone(), move |source| {
-            if let DefinitionSource::Url(url) = source.clone() {
+            if let DefinitionSource::Url { url, integrity } = source.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    loaded.set(match browser::fetch_text(&url).await {
-                        Ok(text) => match Definition::load(&text) {
+                    loaded.set(match browser::fetch_definition(&url, integrity.as_deref()).await {
+                        Ok(bytes) => match Definition::load_bytes(&bytes) {
                             Ok(definition) => Loaded::Ready(SharedDefinition::new(definition)),
                             Err(error) => Loaded::Broken(error.problems().iter().map(ToString::to_string).collect()),
                         },
-                        Err(message) => Loaded::Broken(vec![format!("{url}: {message}")]),
+                        Err(message) => Loaded::Broken(vec![format!("{}: {message}", echo(&url))]),
                     });
                 });
             }
@@ -59,7 +59,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                 <p class="ps-body">{ text.definition_broken }</p>
                 <details class="ps-details">
                     <summary class="ps-details__summary">{ text.definition_problems }</summary>
-                    <ul class="ps-list ps-details__text">{ for problems.iter().map(|problem| html! { <li><code>{ problem.clone() }</code></li> }) }</ul>
+                    <ul class="ps-list ps-details__text" lang="en">{ for problems.iter().map(|problem| html! { <li><code>{ problem.clone() }</code></li> }) }</ul>
                 </details>
             </div>
         },

@@ -5,7 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { completeThroughUi, openDemoVariant, screenshot, seedCase, serveAndLaunch } from './browser.mjs';
+import { join } from 'node:path';
+import { DIST, completeThroughUi, openDemoVariant, screenshot, seedCase, serveAndLaunch } from './browser.mjs';
 
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
   + "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -126,32 +127,55 @@ describe('two widgets on one page', () => {
 });
 
 describe('iframe embed', () => {
-  test('reports height changes to the parent, and nothing else', async () => {
-    const context = await running.browser.newContext();
+  /** Completes a case in the demo's frame at `viewport`, returning every message the parent got. */
+  async function messagesFor(caseName, viewport, frameSource = null) {
+    const context = await running.browser.newContext({ viewport });
     const page = await context.newPage();
     await page.addInitScript(() => {
       window.__messages = [];
       window.addEventListener('message', (event) => window.__messages.push(event.data));
     });
-    await page.goto(`${running.server.url}iframe.html`);
+    if (frameSource) {
+      const html = readFileSync(join(DIST, 'iframe.html'), 'utf8').replace('data-src="frame.html"', `src="${frameSource}"`);
+      await page.route('**/iframe-variant.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+      await page.goto(`${running.server.url}iframe-variant.html`);
+    } else {
+      await page.goto(`${running.server.url}iframe.html`);
+    }
     const frame = page.frameLocator('iframe[data-prescreen-frame]');
     await frame.getByRole('button', { name: 'Start' }).waitFor();
-    const shown = await completeThroughUi(frame, seedCase('age_76'));
-    assert.equal(shown.outcome, 'not_eligible');
+    const shown = await completeThroughUi(frame, seedCase(caseName));
     await page.waitForTimeout(300);
     const messages = await page.evaluate(() => window.__messages);
-    assert.ok(messages.length >= 2, `several height reports, got ${messages.length}`);
-    for (const message of messages) {
-      assert.deepEqual(Object.keys(message).sort(), ['height', 'type']);
-      assert.equal(message.type, 'prescreen:height');
-      assert.ok(Number.isInteger(message.height) && message.height > 0);
-    }
-    assert.ok(new Set(messages.map((message) => message.height)).size >= 2, 'the height changed with the content');
     const frameHeight = await page.locator('iframe[data-prescreen-frame]').evaluate((element) => element.getBoundingClientRect().height);
-    assert.equal(Math.round(frameHeight), Math.max(200, messages.at(-1).height));
     const sandbox = await page.locator('iframe[data-prescreen-frame]').getAttribute('sandbox');
-    assert.doesNotMatch(sandbox, /allow-same-origin/, 'the frame runs in an opaque origin');
     await context.close();
+    return { outcome: shown.outcome, messages, frameHeight, sandbox };
+  }
+
+  test('the parent learns one height, for the first page, and cannot tell outcomes apart', async () => {
+    for (const viewport of [{ width: 320, height: 700 }, { width: 1280, height: 900 }]) {
+      const runs = [];
+      for (const caseName of ['eligible_woman', 'cd123_unknown', 'age_76']) runs.push(await messagesFor(caseName, viewport));
+      assert.deepEqual(runs.map((run) => run.outcome), ['likely_eligible', 'needs_review', 'not_eligible']);
+      for (const run of runs) {
+        assert.equal(run.messages.length, 1, `${viewport.width}px, ${run.outcome}: ${JSON.stringify(run.messages)}`);
+        assert.deepEqual(Object.keys(run.messages[0]).sort(), ['height', 'type']);
+        assert.equal(run.messages[0].type, 'prescreen:height');
+        assert.ok(Number.isInteger(run.messages[0].height) && run.messages[0].height > 0);
+        assert.equal(Math.round(run.frameHeight), Math.max(200, run.messages[0].height));
+        assert.doesNotMatch(run.sandbox, /allow-same-origin/, 'the frame runs in an opaque origin');
+      }
+      assert.deepEqual(runs.map((run) => run.messages), [runs[0].messages, runs[0].messages, runs[0].messages],
+        `${viewport.width}px: the same messages whatever the outcome`);
+    }
+  });
+
+  test('a frame told to post to any origin, or to another one, posts nothing here', async () => {
+    for (const source of ['frame.html?origin=*', 'frame.html?origin=https://elsewhere.example', 'frame.html']) {
+      const run = await messagesFor('age_76', { width: 800, height: 700 }, source);
+      assert.deepEqual(run.messages, [], source);
+    }
   });
 });
 

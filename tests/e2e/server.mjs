@@ -12,14 +12,19 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1. `headersFor(path)` may add response headers per path (the tests use
- * it to send a Content-Security-Policy with one page).
+ * it to send a Content-Security-Policy with one page); `handlers[path]` may answer a path itself
+ * (the tests use it to stream a body without a Content-Length, or never to answer).
  */
-export async function startServer(root, port = 0, { headersFor = () => ({}) } = {}) {
+export async function startServer(root, port = 0, { headersFor = () => ({}), handlers = {} } = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (request, response) => {
     requests.push({ method: request.method, url: request.url, at: Date.now() });
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    if (handlers[path]) {
+      handlers[path](request, response);
+      return;
+    }
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       response.writeHead(403).end();

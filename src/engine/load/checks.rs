@@ -7,6 +7,7 @@ use super::{Loader, Problem};
 use crate::engine::answers::{Answer, Answers};
 use crate::engine::evaluate::Outcome;
 use crate::engine::format::{RawCriterion, RawQuestion};
+use crate::engine::json::{echo, limits};
 use crate::engine::model::{ChoiceId, Criterion, Definition, QuestionKind, SexEligibility};
 use std::collections::BTreeSet;
 
@@ -92,6 +93,12 @@ impl Loader {
         reported: &mut BTreeSet<Vec<usize>>,
         raw_questions: &[RawQuestion],
     ) {
+        // Beyond the problems that can be shown, only note that there is a cycle: remembering
+        // every cycle of a file built of interlocking ones could take memory the file's square.
+        if reported.len() >= limits::PROBLEMS {
+            self.found_visibility_cycle = true;
+            return;
+        }
         let start = path.iter().position(|&on_path| on_path == node).unwrap_or(0);
         let mut cycle: Vec<usize> = path[start..].to_vec();
         let mut key = cycle.clone();
@@ -105,16 +112,19 @@ impl Loader {
                 .collect();
             self.problem(
                 format!("questions[{}].visible_when", path[start]),
-                format!("visibility conditions form a cycle: {}", names.join(" → ")),
+                format!("visibility conditions form a cycle: {}", cycle_in_words(&names)),
             );
         }
     }
 }
 
-/// The indexes `Definition::reevaluate` follows from one changed answer.
+/// The indexes `Definition::reevaluate` follows from one changed answer. Each holds one entry per
+/// question a rule reads, so their size grows with the file, not with questions × criteria (a chain
+/// of 6,000 questions read by 6,000 criteria once made 36 million entries).
 pub(super) struct Indexes {
     pub(super) criterion_questions: Vec<Vec<usize>>,
     pub(super) question_criteria: Vec<Vec<usize>>,
+    pub(super) visibility_dependencies: Vec<Vec<usize>>,
     pub(super) visibility_dependents: Vec<Vec<usize>>,
 }
 
@@ -122,23 +132,14 @@ impl Indexes {
     /// `visibility_dependencies[question]` lists the questions that question's `visible_when` reads.
     pub(super) fn build(criteria: &[Criterion], visibility_dependencies: Vec<Vec<usize>>) -> Indexes {
         let question_count = visibility_dependencies.len();
-        let mut criterion_questions = Vec::new();
-        for criterion in criteria {
-            let mut reads = Vec::new();
-            rule_questions(&criterion.rule, &mut reads);
-            // Add, transitively, the questions that decide whether those are shown.
-            let mut index = 0;
-            while index < reads.len() {
-                for &dependency in &visibility_dependencies[reads[index]] {
-                    if !reads.contains(&dependency) {
-                        reads.push(dependency);
-                    }
-                }
-                index += 1;
-            }
-            reads.sort_unstable();
-            criterion_questions.push(reads);
-        }
+        let criterion_questions: Vec<Vec<usize>> = criteria
+            .iter()
+            .map(|criterion| {
+                let mut reads = Vec::new();
+                rule_questions(&criterion.rule, &mut reads);
+                reads
+            })
+            .collect();
         let mut question_criteria = vec![Vec::new(); question_count];
         for (criterion, reads) in criterion_questions.iter().enumerate() {
             for &question in reads {
@@ -151,7 +152,7 @@ impl Indexes {
                 visibility_dependents[dependency].push(question);
             }
         }
-        Indexes { criterion_questions, question_criteria, visibility_dependents }
+        Indexes { criterion_questions, question_criteria, visibility_dependencies, visibility_dependents }
     }
 }
 
@@ -245,5 +246,16 @@ pub(super) fn registry_limits(definition: &Definition, problems: &mut Vec<Proble
                 }
             }
         }
+    }
+}
+
+/// `a → b → a`, or for a long cycle its first questions and how many more.
+fn cycle_in_words(names: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let echoed: Vec<String> = names.iter().take(SHOWN).map(|name| echo(name)).collect();
+    if names.len() > SHOWN {
+        format!("{} → … ({} more questions)", echoed.join(" → "), names.len() - SHOWN)
+    } else {
+        echoed.join(" → ")
     }
 }

@@ -3,6 +3,7 @@
 use super::rules::RuleContext;
 use super::{is_identifier, Loader};
 use crate::engine::format::RawCriterion;
+use crate::engine::json::echo;
 use crate::engine::model::{Criterion, CriterionId, CriterionKind};
 use std::collections::BTreeMap;
 
@@ -13,13 +14,12 @@ impl Loader {
         let mut criteria = Vec::new();
         for (index, raw) in raw_criteria.into_iter().enumerate() {
             let path = format!("criteria[{index}]");
-            self.unknown_fields(&path, &raw.unknown_fields, RawCriterion::FIELDS);
             let id = self.required_string(&path, "id", raw.id);
             if let Some(id) = &id {
                 if !is_identifier(id) {
                     self.problem(
                         format!("{path}.id"),
-                        format!("\"{id}\" must be lower-case letters, digits and underscores"),
+                        format!("\"{}\" must be lower-case letters, digits and underscores", echo(id)),
                     );
                 }
                 if let Some(first) = ids.get(id) {
@@ -34,7 +34,7 @@ impl Loader {
                     if kind.is_none() {
                         self.problem(
                             format!("{path}.kind"),
-                            format!("\"{name}\" is not \"inclusion\" or \"exclusion\""),
+                            format!("\"{}\" is not \"inclusion\" or \"exclusion\"", echo(name)),
                         );
                     }
                     kind

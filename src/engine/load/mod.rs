@@ -18,10 +18,10 @@ mod questions;
 mod rules;
 mod trial;
 
-use super::format::{RawDefinition, UnknownFields};
+use super::format::{join, RawDefinition, Reading};
+use super::json::{echo, escape, is_blank, limits, Json, Limits};
 use super::model::{Criterion, Definition, Question};
 use super::text::{addresses_the_reader, Text, Worded};
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -71,37 +71,94 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-impl Definition {
-    /// Reads and checks a definition file. Returns every problem found, never panics.
-    pub fn load(json_text: &str) -> Result<Definition, LoadError> {
-        let value: Value = serde_json::from_str(json_text).map_err(|error| LoadError {
-            problems: vec![Problem {
+impl LoadError {
+    /// The problems, at most `limits::PROBLEMS` of them (then one line counting the rest), each
+    /// path and message shortened, so that the list stays small whatever the file holds: at most
+    /// 101 problems of at most 200 + 500 characters.
+    fn new(mut problems: Vec<Problem>) -> LoadError {
+        let hidden = problems.len().saturating_sub(limits::PROBLEMS);
+        problems.truncate(limits::PROBLEMS);
+        for problem in &mut problems {
+            problem.path = shorten(&escape(&problem.path), 200);
+            problem.message = shorten(&escape(&problem.message), 500);
+        }
+        if hidden > 0 {
+            let s = if hidden == 1 { "" } else { "s" };
+            problems.push(Problem {
                 path: String::new(),
-                message: format!(
-                    "not valid JSON at line {} column {}: {}",
-                    error.line(),
-                    error.column(),
-                    json_error_reason(&error)
-                ),
-            }],
-        })?;
-        let raw: RawDefinition = serde_path_to_error::deserialize(value).map_err(|error| {
-            let path = error.path().to_string();
-            LoadError {
-                problems: vec![Problem {
-                    path: if path == "." { String::new() } else { path },
-                    message: error.into_inner().to_string(),
-                }],
-            }
-        })?;
-        let mut loader = Loader::default();
+                message: format!("… and {} more problem{s}", with_thousands(hidden)),
+            });
+        }
+        LoadError { problems }
+    }
+
+    fn one(message: String) -> LoadError {
+        LoadError::new(vec![Problem { path: String::new(), message }])
+    }
+}
+
+/// `text` cut to `most` characters, keeping its start and end around a `…`.
+fn shorten(text: &str, most: usize) -> String {
+    let count = text.chars().count();
+    if count <= most {
+        return text.to_owned();
+    }
+    let half = most / 2;
+    let start: String = text.chars().take(half).collect();
+    let end: String = text.chars().skip(count - half).collect();
+    format!("{start}…{end}")
+}
+
+/// `4812` as `4,812`.
+fn with_thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+impl Definition {
+    /// Reads and checks a definition file given as bytes, as the widget fetches it and the CLI
+    /// reads it: at most `limits::DEFINITION_BYTES`, UTF-8 (a byte-order mark is allowed).
+    pub fn load_bytes(bytes: &[u8]) -> Result<Definition, LoadError> {
+        let text = text_of(bytes, limits::DEFINITION_BYTES, "a definition file").map_err(LoadError::one)?;
+        Definition::load(text)
+    }
+
+    /// Reads and checks a definition file. Returns every problem found (at most
+    /// `limits::PROBLEMS`, then a count), never panics, and does work in proportion to the file.
+    pub fn load(json_text: &str) -> Result<Definition, LoadError> {
+        Definition::load_within(json_text, Limits::STANDARD)
+    }
+
+    /// `load` with other limits on size, questions and criteria: for benchmarks that measure how
+    /// loading grows beyond the standard limits. Everything else is checked the same way.
+    pub fn load_within(json_text: &str, limits: Limits) -> Result<Definition, LoadError> {
+        if json_text.len() > limits.definition_bytes {
+            return Err(LoadError::one(file_too_large(json_text.len(), limits.definition_bytes, "a definition file")));
+        }
+        let json_text = json_text.strip_prefix('\u{FEFF}').unwrap_or(json_text);
+        let value = Json::parse(json_text).map_err(|error| LoadError::one(json_error(&error)))?;
+        let mut reading = Reading { limits, ..Reading::default() };
+        reading.check_string_lengths(&value, "");
+        let raw = RawDefinition::read(&mut reading, &value);
+        let raw = match raw {
+            Some(raw) if reading.hard.is_empty() => raw,
+            Some(_) | None => return Err(LoadError::new(reading.hard)),
+        };
+        let mut loader = Loader { problems: reading.soft, ..Loader::default() };
         let definition = loader.definition(raw);
         if let Some(definition) = &definition {
             checks::registry_limits(definition, &mut loader.problems);
         }
         match definition {
             Some(definition) if loader.problems.is_empty() => Ok(definition),
-            Some(_) | None => Err(LoadError { problems: loader.problems }),
+            Some(_) | None => Err(LoadError::new(loader.problems)),
         }
     }
 
@@ -116,13 +173,35 @@ impl Definition {
 /// The seed trial's definition file, as compiled in.
 pub const SEED_DEFINITION: &str = include_str!("../../../trials/cd123-car-t-aml.json");
 
-fn json_error_reason(error: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; the message already says where.
+/// "not valid JSON at line 4 column 1: trailing comma".
+pub(crate) fn json_error(error: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the message says where itself.
     let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(position) => text[..position].to_owned(),
-        None => text,
+    let reason = match text.rfind(" at line ") {
+        Some(position) => &text[..position],
+        None => &text,
+    };
+    format!("not valid JSON at line {} column {}: {}", error.line(), error.column(), echo(reason))
+}
+
+/// "the file is 2,300,000 bytes; a definition file may be at most 1,048,576 bytes".
+pub fn file_too_large(length: usize, limit: usize, what: &str) -> String {
+    format!("the file is {} bytes; {what} may be at most {} bytes", with_thousands(length), with_thousands(limit))
+}
+
+/// The text of a file's bytes: at most `limit` bytes, UTF-8, a leading byte-order mark dropped.
+pub(crate) fn text_of<'a>(bytes: &'a [u8], limit: usize, what: &str) -> Result<&'a str, String> {
+    if bytes.len() > limit {
+        return Err(file_too_large(bytes.len(), limit, what));
     }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        let line = valid.iter().filter(|&&byte| byte == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&byte| byte == b'\n').map_or(0, |position| position + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+        format!("not UTF-8 text: the byte at line {line} column {column} is not valid UTF-8; save the file as UTF-8")
+    })
 }
 
 #[derive(Default)]
@@ -143,14 +222,6 @@ impl Loader {
         self.problems.push(Problem { path: path.into(), message: message.into() });
     }
 
-    fn unknown_fields(&mut self, path: &str, fields: &UnknownFields, known: &[&str]) {
-        for field in fields.keys() {
-            let suggestion =
-                closest(field, known).map(|known| format!("; did you mean \"{known}\"?")).unwrap_or_default();
-            self.problem(join(path, field), format!("unknown field{suggestion}"));
-        }
-    }
-
     fn required<T>(&mut self, path: &str, field: &str, value: Option<T>) -> Option<T> {
         if value.is_none() {
             self.problem(join(path, field), "missing");
@@ -160,7 +231,7 @@ impl Loader {
 
     fn required_string(&mut self, path: &str, field: &str, value: Option<String>) -> Option<String> {
         let value = self.required(path, field, value)?;
-        if value.trim().is_empty() {
+        if is_blank(&value) {
             self.problem(join(path, field), "must not be empty");
             return None;
         }
@@ -168,7 +239,7 @@ impl Loader {
     }
 
     /// A translated text: an object from each declared language to a non-empty string.
-    fn text(&mut self, path: &str, value: &Value) -> Option<Text> {
+    fn text(&mut self, path: &str, value: &Json) -> Option<Text> {
         let Some(object) = value.as_object() else {
             self.problem(
                 path,
@@ -177,15 +248,15 @@ impl Loader {
             return None;
         };
         let mut translations = Vec::new();
-        let mut ok = true;
+        let mut ok = self.no_language_twice(path, object);
         for (language, text) in object {
-            let text_path = format!("{path}.{language}");
+            let text_path = join(path, &echo(language));
             if !self.languages.contains(language) {
-                self.problem(&text_path, format!("language \"{language}\" is not declared in \"languages\""));
+                self.problem(&text_path, format!("language \"{}\" is not declared in \"languages\"", echo(language)));
                 ok = false;
             }
             match text.as_str() {
-                Some(text) if !text.trim().is_empty() => translations.push((language.clone(), text.to_owned())),
+                Some(text) if !is_blank(text) => translations.push((language.clone(), text.to_owned())),
                 Some(_) => {
                     self.problem(&text_path, "must not be empty");
                     ok = false;
@@ -197,8 +268,8 @@ impl Loader {
             }
         }
         for language in self.languages.clone() {
-            if !object.contains_key(&language) {
-                self.problem(path, format!("missing the \"{language}\" text"));
+            if !object.iter().any(|(given, _)| *given == language) {
+                self.problem(path, format!("missing the \"{}\" text", echo(&language)));
                 ok = false;
             }
         }
@@ -209,31 +280,46 @@ impl Loader {
 
     /// A text that need not be in every declared language, such as a translation of the registry's
     /// own words: each language given must be declared and its text non-empty.
-    fn partial_text(&mut self, path: &str, value: &Value) -> Option<Text> {
+    fn partial_text(&mut self, path: &str, value: &Json) -> Option<Text> {
         let Some(object) = value.as_object() else {
             self.problem(path, "must be an object from language to text");
             return None;
         };
         let mut translations = Vec::new();
+        let ok = self.no_language_twice(path, object);
         for (language, text) in object {
-            let text_path = format!("{path}.{language}");
+            let text_path = join(path, &echo(language));
             if !self.languages.contains(language) {
-                self.problem(&text_path, format!("language \"{language}\" is not declared in \"languages\""));
+                self.problem(&text_path, format!("language \"{}\" is not declared in \"languages\"", echo(language)));
             }
             match text.as_str() {
-                Some(text) if !text.trim().is_empty() => translations.push((language.clone(), text.to_owned())),
+                Some(text) if !is_blank(text) => translations.push((language.clone(), text.to_owned())),
                 _ => self.problem(&text_path, "must be a non-empty string"),
             }
         }
-        (translations.len() == object.len()).then(|| Text::new(translations))
+        (ok && translations.len() == object.len()).then(|| Text::new(translations))
+    }
+
+    /// Reports a language given twice in one text: which one a reader sees would be a guess.
+    fn no_language_twice(&mut self, path: &str, object: &[(String, Json)]) -> bool {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for (language, _) in object {
+            *counts.entry(language.as_str()).or_default() += 1;
+        }
+        let mut ok = true;
+        for (language, times) in counts.into_iter().filter(|(_, times)| *times > 1) {
+            self.problem(join(path, &echo(language)), format!("is given {times} times: give it once"));
+            ok = false;
+        }
+        ok
     }
 
     /// A name or a note that may be the same in every language (a string) or translated (a text).
     /// A string is kept in the first language, so that the widget marks it with that language.
-    fn required_text_or_string(&mut self, path: &str, field: &str, value: Option<&Value>) -> Option<Text> {
+    fn required_text_or_string(&mut self, path: &str, field: &str, value: Option<&Json>) -> Option<Text> {
         let value = self.required(path, field, value)?;
         match value.as_str() {
-            Some(text) if text.trim().is_empty() => {
+            Some(text) if is_blank(text) => {
                 self.problem(join(path, field), "must not be empty");
                 None
             }
@@ -242,12 +328,12 @@ impl Loader {
         }
     }
 
-    fn required_text(&mut self, path: &str, field: &str, value: Option<&Value>) -> Option<Text> {
+    fn required_text(&mut self, path: &str, field: &str, value: Option<&Json>) -> Option<Text> {
         let value = self.required(path, field, value)?;
         self.text(&join(path, field), value)
     }
 
-    fn optional_text(&mut self, path: &str, field: &str, value: Option<&Value>) -> Option<Option<Text>> {
+    fn optional_text(&mut self, path: &str, field: &str, value: Option<&Json>) -> Option<Option<Text>> {
         match value {
             None => Some(None),
             Some(value) => self.text(&join(path, field), value).map(Some),
@@ -261,8 +347,8 @@ impl Loader {
         &mut self,
         path: &str,
         field: &str,
-        patient: Option<&Value>,
-        caregiver: Option<&Value>,
+        patient: Option<&Json>,
+        caregiver: Option<&Json>,
     ) -> Option<Option<Worded>> {
         let caregiver_field = format!("caregiver_{field}");
         let Some(patient_value) = patient else {
@@ -314,12 +400,10 @@ impl Loader {
     }
 
     fn definition(&mut self, raw: RawDefinition) -> Option<Definition> {
-        self.unknown_fields("", &raw.unknown_fields, RawDefinition::FIELDS);
         match raw.format.as_deref() {
             Some(FORMAT) => {}
-            Some(other) => {
-                self.problem("format", format!("unsupported format \"{other}\"; this version reads \"{FORMAT}\""))
-            }
+            Some(other) => self
+                .problem("format", format!("unsupported format \"{}\"; this version reads \"{FORMAT}\"", echo(other))),
             None => self.problem("format", format!("missing; write \"format\": \"{FORMAT}\"")),
         }
         self.languages = self.languages(raw.languages);
@@ -352,16 +436,10 @@ impl Loader {
             criteria,
             criterion_questions: indexes.criterion_questions,
             question_criteria: indexes.question_criteria,
+            visibility_dependencies: indexes.visibility_dependencies,
             visibility_dependents: indexes.visibility_dependents,
+            question_ids: std::mem::take(&mut self.question_ids),
         })
-    }
-}
-
-fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{path}.{field}")
     }
 }
 
@@ -370,29 +448,6 @@ fn is_identifier(id: &str) -> bool {
         && id.chars().all(|character| character.is_ascii_lowercase() || character.is_ascii_digit() || character == '_')
 }
 
-/// The known name closest to a typo, if it is close enough to be a likely intent.
-fn closest<'a>(typo: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|name| (edit_distance(typo, name), *name))
-        .filter(|(distance, name)| *distance <= (name.len() / 3).max(1))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, name)| name)
-}
-
-fn edit_distance(left: &str, right: &str) -> usize {
-    let right: Vec<char> = right.chars().collect();
-    let mut previous: Vec<usize> = (0..=right.len()).collect();
-    for (row, left_char) in left.chars().enumerate() {
-        let mut current = vec![row + 1];
-        for (column, right_char) in right.iter().enumerate() {
-            let substitution = previous[column] + usize::from(left_char != *right_char);
-            current.push(substitution.min(previous[column + 1] + 1).min(current[column] + 1));
-        }
-        previous = current;
-    }
-    previous[right.len()]
-}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,12 +466,6 @@ mod tests {
         let criterion = Definition::seed().criteria.into_iter().find(|criterion| criterion.number == 12);
         let translation = criterion.and_then(|criterion| criterion.registry_translation);
         assert!(translation.is_some_and(|text| text.get("zh-Hans").contains("220")));
-    }
-
-    #[test]
-    fn suggests_the_field_a_typo_meant() {
-        assert_eq!(closest("registy_text", &["registry_text", "rule"]), Some("registry_text"));
-        assert_eq!(closest("colour", &["id", "kind"]), None);
     }
 
     #[test]

@@ -4,7 +4,10 @@ use super::rules::{rule_questions, RuleContext};
 use super::{is_identifier, join, Loader};
 use crate::engine::exact::Exact;
 use crate::engine::format::{RawChoice, RawQuestion};
+use crate::engine::input::DO_NOT_KNOW;
+use crate::engine::json::echo;
 use crate::engine::model::{Choice, ChoiceId, Question, QuestionId, QuestionKind, QuestionKindName};
+use crate::engine::saved::SAVED_ANSWERS_KEYS;
 use crate::engine::units::{Quantity, Unit};
 use std::collections::BTreeSet;
 
@@ -15,13 +18,22 @@ impl Loader {
             if !is_identifier(id) {
                 self.problem(
                     format!("questions[{index}].id"),
-                    format!("\"{id}\" must be lower-case letters, digits and underscores, starting with a letter"),
+                    format!(
+                        "\"{}\" must be lower-case letters, digits and underscores, starting with a letter",
+                        echo(id)
+                    ),
+                );
+            }
+            if SAVED_ANSWERS_KEYS.contains(&id.as_str()) {
+                self.problem(
+                    format!("questions[{index}].id"),
+                    format!("\"{id}\" is reserved: the saved-answers file uses it as a key; choose another id"),
                 );
             }
             if let Some(first) = self.question_ids.get(id) {
                 self.problem(
                     format!("questions[{index}].id"),
-                    format!("duplicate id \"{id}\" (also questions[{first}])"),
+                    format!("duplicate id \"{}\" (also questions[{first}])", echo(id)),
                 );
             } else {
                 self.question_ids.insert(id.clone(), index);
@@ -59,7 +71,6 @@ impl Loader {
     }
 
     fn question(&mut self, path: &str, raw: RawQuestion) -> Option<Question> {
-        self.unknown_fields(path, &raw.unknown_fields, RawQuestion::FIELDS);
         let id = self.required_string(path, "id", raw.id.clone());
         let text = self.required_text(path, "text", raw.text.as_ref());
         let caregiver_text = self.required_text(path, "caregiver_text", raw.caregiver_text.as_ref());
@@ -88,7 +99,7 @@ impl Loader {
         let Some(kind) = QuestionKindName::parse(kind_name) else {
             self.problem(
                 join(path, "kind"),
-                format!("unknown kind \"{kind_name}\"; use {}", QuestionKindName::names_for_message()),
+                format!("unknown kind \"{}\"; use {}", echo(kind_name), QuestionKindName::names_for_message()),
             );
             return None;
         };
@@ -166,13 +177,15 @@ impl Loader {
             match Unit::parse(unit_name) {
                 Some(unit) if quantity.conversion(unit).is_some() => {
                     if parsed.contains(&unit) {
-                        self.problem(unit_path, format!("unit \"{unit_name}\" is listed twice"));
+                        self.problem(unit_path, format!("unit \"{}\" is listed twice", echo(unit_name)));
                     } else {
                         parsed.push(unit);
                     }
                 }
-                Some(_) => self.problem(unit_path, format!("unit \"{unit_name}\" does not measure {}", quantity.id())),
-                None => self.problem(unit_path, format!("unknown unit \"{unit_name}\"")),
+                Some(_) => {
+                    self.problem(unit_path, format!("unit \"{}\" does not measure {}", echo(unit_name), quantity.id()))
+                }
+                None => self.problem(unit_path, format!("unknown unit \"{}\"", echo(unit_name))),
             }
         }
         (parsed.len() == units.len()).then_some(parsed)
@@ -205,17 +218,22 @@ impl Loader {
         let mut seen = BTreeSet::new();
         for (index, raw) in choices.iter().enumerate() {
             let choice_path = format!("{path}.choices[{index}]");
-            self.unknown_fields(&choice_path, &raw.unknown_fields, RawChoice::FIELDS);
             let id = self.required_string(&choice_path, "id", raw.id.clone());
             if let Some(id) = &id {
                 if !is_identifier(id) {
                     self.problem(
                         format!("{choice_path}.id"),
-                        format!("\"{id}\" must be lower-case letters, digits and underscores"),
+                        format!("\"{}\" must be lower-case letters, digits and underscores", echo(id)),
+                    );
+                }
+                if id == DO_NOT_KNOW {
+                    self.problem(
+                        format!("{choice_path}.id"),
+                        format!("\"{DO_NOT_KNOW}\" is reserved: it is how answers files and the widget write \"I don't know\"; choose another id"),
                     );
                 }
                 if !seen.insert(id.clone()) {
-                    self.problem(format!("{choice_path}.id"), format!("duplicate choice id \"{id}\""));
+                    self.problem(format!("{choice_path}.id"), format!("duplicate choice id \"{}\"", echo(id)));
                 }
             }
             let label = self.required_text(&choice_path, "label", raw.label.as_ref());

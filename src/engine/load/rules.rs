@@ -4,9 +4,9 @@
 use super::{join, Loader};
 use crate::engine::exact::Exact;
 use crate::engine::format::RawRule;
+use crate::engine::json::{echo, Json};
 use crate::engine::model::{ChoiceId, Op, Question, QuestionKind, Rule, Test};
 use crate::engine::units::{Conversion, Unit};
-use serde_json::Value;
 
 /// Where a rule is being read, which decides which questions it may refer to.
 #[derive(Clone, Copy)]
@@ -20,7 +20,6 @@ pub(super) enum RuleContext {
 
 impl Loader {
     pub(super) fn rule(&mut self, path: &str, raw: &RawRule, context: RuleContext) -> Option<Rule> {
-        self.unknown_fields(path, &raw.unknown_fields, RawRule::FIELDS);
         let forms = [
             ("all", raw.all.is_some()),
             ("any", raw.any.is_some()),
@@ -81,7 +80,7 @@ impl Loader {
         let question_name = raw.question.as_deref().unwrap_or_default();
         let question_path = join(path, "question");
         let Some(&index) = self.question_ids.get(question_name) else {
-            self.problem(question_path, format!("unknown question \"{question_name}\""));
+            self.problem(question_path, format!("unknown question \"{}\"", echo(question_name)));
             return None;
         };
         if let RuleContext::Visibility { question } = context {
@@ -92,7 +91,10 @@ impl Loader {
             if index > question && !self.found_visibility_cycle {
                 self.problem(
                     question_path,
-                    format!("visibility may only depend on questions asked earlier; \"{question_name}\" comes later"),
+                    format!(
+                        "visibility may only depend on questions asked earlier; \"{}\" comes later",
+                        echo(question_name)
+                    ),
                 );
                 return None;
             }
@@ -120,14 +122,17 @@ impl Loader {
             ("max", raw.max.is_some()),
         ] {
             if present && !operand_fields.contains(&field) {
-                self.problem(join(path, field), format!("is not used by op \"{op_name}\""));
+                self.problem(join(path, field), format!("is not used by op \"{}\"", echo(op_name)));
             }
         }
         if !numeric && raw.unit.is_some() {
-            self.problem(join(path, "unit"), format!("is not used by op \"{op_name}\""));
+            self.problem(join(path, "unit"), format!("is not used by op \"{}\"", echo(op_name)));
         }
         let Some(op) = op else {
-            self.problem(join(path, "op"), format!("unknown op \"{op_name}\"; use {}", Op::names_for_message()));
+            self.problem(
+                join(path, "op"),
+                format!("unknown op \"{}\"; use {}", echo(op_name), Op::names_for_message()),
+            );
             return None;
         };
         match op {
@@ -135,7 +140,7 @@ impl Loader {
                 self.numeric_test(path, raw, op, question)
             }
             Op::Equals => match &question.kind {
-                QuestionKind::YesNo => match raw.value.as_ref().map(Value::as_bool) {
+                QuestionKind::YesNo => match raw.value.as_ref().map(Json::as_bool) {
                     Some(Some(expected)) => Some(Test::YesNo(expected)),
                     Some(None) => {
                         self.problem(
@@ -250,7 +255,7 @@ impl Loader {
             Some(name) => match Unit::parse(name) {
                 Some(unit) => Some(unit),
                 None => {
-                    self.problem(unit_path, format!("unknown unit \"{name}\""));
+                    self.problem(unit_path, format!("unknown unit \"{}\"", echo(name)));
                     return None;
                 }
             },
@@ -317,35 +322,41 @@ impl Loader {
         }
     }
 
-    fn choice_reference(&mut self, path: &str, value: &Value, question: &Question) -> Option<ChoiceId> {
+    fn choice_reference(&mut self, path: &str, value: &Json, question: &Question) -> Option<ChoiceId> {
         let id = question.id.as_str();
         let Some(name) = value.as_str() else {
             self.problem(
                 path,
-                format!("question \"{id}\" is a choice question: compare it with a choice id, not {value}"),
+                format!(
+                    "question \"{id}\" is a choice question: compare it with a choice id, not {}",
+                    value.describe()
+                ),
             );
             return None;
         };
         if question.choice(name).is_none() {
             let known: Vec<&str> = question.choices().iter().map(|choice| choice.id.as_str()).collect();
-            self.problem(path, format!("question \"{id}\" has no choice \"{name}\" (it has {})", known.join(", ")));
+            let listed = if known.len() > 10 { format!("{}, …", known[..10].join(", ")) } else { known.join(", ") };
+            self.problem(path, format!("question \"{id}\" has no choice \"{}\" (it has {listed})", echo(name)));
             return None;
         }
         Some(ChoiceId::new(name))
     }
 }
 
-/// Question indices a rule reads, each once, in first-read order.
+/// Question indices a rule reads, sorted, each once.
 pub(super) fn rule_questions(rule: &Rule, reads: &mut Vec<usize>) {
+    collect_rule_questions(rule, reads);
+    reads.sort_unstable();
+    reads.dedup();
+}
+
+fn collect_rule_questions(rule: &Rule, reads: &mut Vec<usize>) {
     match rule {
         Rule::Constant(_) => {}
-        Rule::All(rules) | Rule::Any(rules) => rules.iter().for_each(|rule| rule_questions(rule, reads)),
-        Rule::Not(rule) => rule_questions(rule, reads),
-        Rule::Compare { question, .. } => {
-            if !reads.contains(question) {
-                reads.push(*question);
-            }
-        }
+        Rule::All(rules) | Rule::Any(rules) => rules.iter().for_each(|rule| collect_rule_questions(rule, reads)),
+        Rule::Not(rule) => collect_rule_questions(rule, reads),
+        Rule::Compare { question, .. } => reads.push(*question),
     }
 }
 

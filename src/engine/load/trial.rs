@@ -1,7 +1,8 @@
 //! Reading the trial's metadata (`trial`) and the file's `languages`.
 
 use super::Loader;
-use crate::engine::format::{RawAges, RawContact, RawTrial};
+use crate::engine::format::RawTrial;
+use crate::engine::json::echo;
 use crate::engine::model::{Contact, SexEligibility, Trial};
 use std::collections::BTreeSet;
 
@@ -32,8 +33,16 @@ impl Loader {
 
     pub(super) fn trial(&mut self, raw: RawTrial) -> Option<Trial> {
         let path = "trial";
-        self.unknown_fields(path, &raw.unknown_fields, RawTrial::FIELDS);
         let id = self.required_string(path, "id", raw.id);
+        if let Some(id) = id.as_deref().filter(|id| !is_trial_id(id)) {
+            self.problem(
+                "trial.id",
+                format!(
+                    "\"{}\" must be 1 to 64 lower-case letters, digits and hyphens, starting with a letter or digit: it names the patient's saved file",
+                    echo(id)
+                ),
+            );
+        }
         let title = self.required_string(path, "title", raw.title);
         let plain_title = self.required_text(path, "plain_title", raw.plain_title.as_ref());
         let sponsor = self.required_text_or_string(path, "sponsor", raw.sponsor.as_ref());
@@ -43,14 +52,16 @@ impl Loader {
         let definition_date = self.required_string(path, "definition_date", raw.definition_date);
         if let Some(date) = &definition_date {
             if !is_iso_date(date) {
-                self.problem("trial.definition_date", format!("\"{date}\" is not a date written as YYYY-MM-DD"));
+                self.problem(
+                    "trial.definition_date",
+                    format!("\"{}\" is not a date written as YYYY-MM-DD", echo(date)),
+                );
             }
         }
         let source = self.required_text_or_string(path, "source", raw.source.as_ref());
         let ages = self.required(path, "ages", raw.ages);
         let (minimum_age_years, maximum_age_years) = match ages {
             Some(ages) => {
-                self.unknown_fields("trial.ages", &ages.unknown_fields, RawAges::FIELDS);
                 let minimum = self.required("trial.ages", "min_years", ages.min_years);
                 // No `max_years` is a registry that sets no upper age limit ("18 years and older").
                 if let (Some(minimum), Some(maximum)) = (minimum, ages.max_years) {
@@ -78,13 +89,25 @@ impl Loader {
         let mut contacts = Vec::new();
         for (index, contact) in raw.contacts.unwrap_or_default().into_iter().enumerate() {
             let contact_path = format!("trial.contacts[{index}]");
-            self.unknown_fields(&contact_path, &contact.unknown_fields, RawContact::FIELDS);
             let name = self.required_string(&contact_path, "name", contact.name);
             let role = self.required_text(&contact_path, "role", contact.role.as_ref());
-            if let Some(email) = &contact.email {
-                if !email.contains('@') {
-                    self.problem(format!("{contact_path}.email"), format!("\"{email}\" is not an email address"));
-                }
+            if let Some(email) = contact.email.as_deref().filter(|email| !is_email(email)) {
+                self.problem(
+                    format!("{contact_path}.email"),
+                    format!(
+                        "\"{}\" is not a plain email address (name@domain.example, with letters, digits and . _ + - only)",
+                        echo(email)
+                    ),
+                );
+            }
+            if let Some(phone) = contact.phone.as_deref().filter(|phone| !is_phone(phone)) {
+                self.problem(
+                    format!("{contact_path}.phone"),
+                    format!(
+                        "\"{}\" is not a phone number (digits, spaces and + - ( ) . only, with 3 to 20 digits)",
+                        echo(phone)
+                    ),
+                );
             }
             if let (Some(name), Some(role)) = (name, role) {
                 contacts.push(Contact { name, role, phone: contact.phone, email: contact.email });
@@ -134,9 +157,71 @@ fn is_iso_date(date: &str) -> bool {
         && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0))
 }
 
+/// A trial id becomes part of the file name a patient saves: lower-case letters, digits and
+/// hyphens only, so that the name is the same and safe on every operating system.
+fn is_trial_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id.starts_with(|character: char| character.is_ascii_lowercase() || character.is_ascii_digit())
+        && id.chars().all(|character| character.is_ascii_lowercase() || character.is_ascii_digit() || character == '-')
+}
+
+/// A plain email address: nothing that could give a patient's mail client a subject, a copy to
+/// someone else or a second address (`?`, `&`, `,`, `%`, spaces are all refused).
+fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    let local_ok = (1..=64).contains(&local.len())
+        && local.chars().all(|character| character.is_ascii_alphanumeric() || "._+-".contains(character))
+        && !local.starts_with('.')
+        && !local.ends_with('.');
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = domain.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|label| {
+            (1..=63).contains(&label.len())
+                && label.chars().all(|character| character.is_ascii_alphanumeric() || character == '-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        });
+    local_ok && domain_ok
+}
+
+/// A phone number as people write it: digits, spaces and `+ - ( ) .`, a `+` only first.
+fn is_phone(phone: &str) -> bool {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    (3..=20).contains(&digits)
+        && phone.len() <= 40
+        && phone.chars().all(|character| character.is_ascii_digit() || " -().+".contains(character))
+        && !phone[1..].contains('+')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trial_ids_emails_and_phones_are_strict() {
+        assert!(is_trial_id("cd123-car-t-aml"));
+        for id in ["../../etc/passwd", "Trial", "a b", "trial\n", "evil\u{202e}gpj", "", &"a".repeat(65)] {
+            assert!(!is_trial_id(id), "{id:?}");
+        }
+        assert!(is_email("trial.team+aml@hospital.example.org"));
+        for email in [
+            "trial@x.org?bcc=tracker@evil.example&subject=I%20am%20a%20patient",
+            "a@b",
+            "a b@c.org",
+            "a@b.org,c@d.org",
+            "@b.org",
+            "a@-b.org",
+            "a%40b@c.org",
+        ] {
+            assert!(!is_email(email), "{email:?}");
+        }
+        assert!(is_phone("+86 23 6555 0000"));
+        assert!(is_phone("(020) 7946-0958"));
+        for phone in ["12", "+86+23", "555-CALL-NOW", "tel:123456", &"1".repeat(21)] {
+            assert!(!is_phone(phone), "{phone:?}");
+        }
+    }
 
     #[test]
     fn dates_and_language_tags() {
