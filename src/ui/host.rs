@@ -69,7 +69,10 @@ pub fn start() {
     if hosts.is_empty() {
         hosts.extend(document.get_element_by_id("prescreen"));
     }
-    let stylesheet = widget_stylesheet();
+    // Without shadow roots and adopted stylesheets the widget would show unstyled or not at all:
+    // it does not mount, and each host element keeps the message its own HTML carries (the
+    // "no blank screen" fallback, with the trial's contacts).
+    let Some(stylesheet) = widget_stylesheet().filter(|_| shadow_roots_adopt_stylesheets()) else { return };
     for host in hosts {
         // A second start() must not mount a second widget in the same place.
         if host.shadow_root().is_some() {
@@ -78,8 +81,8 @@ pub fn start() {
         let Ok(shadow) = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) else {
             continue;
         };
-        if let Some(sheet) = &stylesheet {
-            let _ = js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(sheet));
+        if js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&stylesheet)).is_err() {
+            continue;
         }
         let Ok(root) = document.create_element("div") else { continue };
         if shadow.append_child(&root).is_err() {
@@ -88,6 +91,17 @@ pub fn start() {
         let props = widget_props(host);
         yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     }
+}
+
+/// Whether shadow roots can adopt constructed stylesheets in this browser (Safari 16.4, Chrome 73,
+/// Firefox 101 and later).
+fn shadow_roots_adopt_stylesheets() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let prototype = js_sys::Reflect::get(&window, &"ShadowRoot".into())
+        .and_then(|constructor| js_sys::Reflect::get(&constructor, &"prototype".into()));
+    prototype.is_ok_and(|prototype| {
+        prototype.is_object() && js_sys::Reflect::has(&prototype, &"adoptedStyleSheets".into()).unwrap_or(false)
+    })
 }
 
 /// The widget's settings from the host element's `data-` attributes.
