@@ -3,8 +3,8 @@
 //! explanation. `tests` below fails if a language lacks a string or leaves one empty.
 
 use crate::engine::{
-    AnswerErrorKind, Exact, InputProblem, InputProblemKind, NumberInputError, Outcome, Respondent, Side, Standing,
-    Unit, UnusualValue,
+    AnswerErrorKind, DateAnswer, DateInputError, Exact, InputProblem, InputProblemKind, NumberInputError, Outcome,
+    Respondent, Side, Standing, Unit, UnusualValue,
 };
 
 /// Every language the widget's own words are written in; the first is the fallback. The lookup,
@@ -21,6 +21,8 @@ pub struct Messages {
     pub browser_languages: &'static [&'static str],
     /// The language's own name, for the language switcher.
     pub language_name: &'static str,
+    /// Whether dates are written year first (2025 年 3 月 27 日) rather than day first.
+    pub year_first: bool,
     pub switch_language: &'static str,
     pub continue_: &'static str,
     pub back: &'static str,
@@ -54,6 +56,8 @@ pub struct Messages {
     pub does_not_apply: &'static str,
     pub unknown: &'static str,
     pub not_checked: &'static str,
+    pub study_team_checks: &'static str,
+    pub study_team_will_check: &'static str,
     pub why_not_eligible: &'static str,
     pub registry_text: &'static str,
     pub translation: &'static str,
@@ -117,6 +121,28 @@ pub struct Messages {
     pub comma: &'static str,
     pub full_stop: &'static str,
     pub download_note: &'static str,
+    pub between: &'static str,
+    pub lower_limit: &'static str,
+    pub lower_limit_short: &'static str,
+    pub limits_reversed: &'static str,
+    pub same_unit: &'static str,
+    pub day: &'static str,
+    pub month: &'static str,
+    pub year: &'static str,
+    pub date_hint: &'static str,
+    pub enter_year: &'static str,
+    pub year_four_digits: &'static str,
+    pub enter_month: &'static str,
+    pub month_not_valid: &'static str,
+    pub day_not_valid: &'static str,
+    pub not_a_date: &'static str,
+    pub future_date: &'static str,
+    pub confirm_future: &'static str,
+    pub month_only: &'static str,
+    pub worked_out_heading: &'static str,
+    pub worked_out_from: &'static str,
+    pub formula: &'static str,
+    pub part: &'static str,
     pub likely_eligible_body: [&'static str; 2],
     pub not_eligible_body: [&'static str; 2],
     pub needs_review_body: [&'static str; 2],
@@ -126,6 +152,7 @@ pub static ENGLISH: Messages = Messages {
     language: "en",
     browser_languages: &["en"],
     language_name: "English",
+    year_first: false,
     switch_language: "Language",
     continue_: "Continue",
     back: "Back",
@@ -157,6 +184,8 @@ pub static ENGLISH: Messages = Messages {
     does_not_apply: "Does not apply",
     unknown: "Not known yet",
     not_checked: "Not checked (not needed for this result)",
+    study_team_checks: "The study team checks this",
+    study_team_will_check: "What the study team will check",
     why_not_eligible: "Why",
     registry_text: "Registry text",
     translation: "Translation",
@@ -221,6 +250,28 @@ pub static ENGLISH: Messages = Messages {
     close_bracket: ")",
     comma: ", ",
     full_stop: ". ",
+    lower_limit: "Lower limit of normal (from the report)",
+    lower_limit_short: "lower limit of normal",
+    limits_reversed: "The lower limit is above the upper limit. Check the report",
+    same_unit: "Enter all of them in the same unit, the one printed on the report ({})",
+    day: "Day",
+    month: "Month",
+    year: "Year",
+    date_hint: "For example, 27 3 2025. If you do not know the day, leave it empty.",
+    enter_year: "Enter the year",
+    year_four_digits: "Enter the year with four digits, like 2025",
+    enter_month: "Enter the month",
+    month_not_valid: "Enter the month as a number from 1 to 12, or its name",
+    day_not_valid: "Enter a day from 1 to {}",
+    not_a_date: "Enter a real date",
+    future_date: "This date is after today. Check the year.",
+    confirm_future: "I have checked: the date is right",
+    month_only: "{} (day not known)",
+    worked_out_heading: "Worked out from the answers",
+    worked_out_from: "from {}",
+    formula: "Formula",
+    part: "part {}",
+    between: "between {} and {}",
     download_note: "The downloaded file is for the study team's computer. To keep a copy you can read, choose \"Print or save as PDF\".",
     likely_eligible_body: [
         "Your answers meet every criterion we can check here. Only the study team can confirm that you can join: contact them, or show this summary to your doctor.",
@@ -240,6 +291,7 @@ pub static SIMPLIFIED_CHINESE: Messages = Messages {
     language: "zh-Hans",
     browser_languages: &["zh"],
     language_name: "简体中文",
+    year_first: true,
     switch_language: "语言",
     continue_: "继续",
     back: "返回",
@@ -271,6 +323,8 @@ pub static SIMPLIFIED_CHINESE: Messages = Messages {
     does_not_apply: "无此情况",
     unknown: "暂不清楚",
     not_checked: "未核查（不影响本次结果）",
+    study_team_checks: "由研究团队核查",
+    study_team_will_check: "研究团队将核查的内容",
     why_not_eligible: "原因",
     registry_text: "注册原文",
     translation: "译文",
@@ -335,6 +389,28 @@ pub static SIMPLIFIED_CHINESE: Messages = Messages {
     close_bracket: "）",
     comma: "，",
     full_stop: "。",
+    lower_limit: "正常值下限（见化验单）",
+    lower_limit_short: "正常值下限",
+    limits_reversed: "下限高于上限，请核对化验单",
+    same_unit: "请全部按化验单上印的同一种单位填写（{}）",
+    day: "日",
+    month: "月",
+    year: "年",
+    date_hint: "例如 2025 年 3 月 27 日。如果不记得是哪一天，“日”可以不填。",
+    enter_year: "请填写年份",
+    year_four_digits: "请用四位数字填写年份，例如 2025",
+    enter_month: "请填写月份",
+    month_not_valid: "请填写 1 到 12 之间的月份",
+    day_not_valid: "请填写 1 到 {} 之间的日期",
+    not_a_date: "请填写一个真实的日期",
+    future_date: "这个日期晚于今天，请核对年份。",
+    confirm_future: "我已核对：日期没有错",
+    month_only: "{}（具体日期不详）",
+    worked_out_heading: "根据回答计算的数值",
+    worked_out_from: "依据：{}",
+    formula: "公式",
+    part: "第 {} 项",
+    between: "{} 至 {} 之间",
     download_note: "下载的文件供研究团队在电脑上读取。如果想保存一份自己能看的，请选择“打印或保存为 PDF”。",
     likely_eligible_body: [
         "您的回答符合这里能核查的所有标准。只有研究团队才能确认您能否参加：请联系他们，或把这份摘要给您的医生看。",
@@ -406,7 +482,48 @@ impl Messages {
             InputProblemKind::Number(error) => self.number_error(error),
             InputProblemKind::Answer(error) => self.answer_error(error, respondent),
             InputProblemKind::Unusual(unusual) => self.unusual_value(unusual),
+            InputProblemKind::Date(error) => self.date_error(error),
+            InputProblemKind::FutureDate => self.future_date.to_owned(),
         }
+    }
+
+    pub fn date_error(&self, error: &DateInputError) -> String {
+        match error {
+            DateInputError::YearMissing => self.enter_year.to_owned(),
+            DateInputError::YearNotFourDigits => self.year_four_digits.to_owned(),
+            DateInputError::MonthMissing => self.enter_month.to_owned(),
+            DateInputError::MonthNotValid => self.month_not_valid.to_owned(),
+            DateInputError::DayNotValid(0) => fill(self.day_not_valid, &["31"]),
+            DateInputError::DayNotValid(days) => fill(self.day_not_valid, &[&days.to_string()]),
+        }
+    }
+
+    /// A date as the patient gave it: `2025-03-27`, or `2025-03 (day not known)`.
+    pub fn date(&self, date: DateAnswer) -> String {
+        match date.day {
+            Some(_) => date.to_iso(),
+            None => fill(self.month_only, &[&date.to_iso()]),
+        }
+    }
+
+    /// "Enter all of them in the same unit, the one printed on the report (µmol/L or mg/dL)".
+    pub fn same_unit(&self, units: &[Unit]) -> String {
+        let symbols: Vec<&str> = units.iter().map(|unit| unit.symbol()).filter(|symbol| !symbol.is_empty()).collect();
+        fill(self.same_unit, &[&symbols.join(&format!(" {} ", self.or))])
+    }
+
+    /// "part b" / "第 b 项".
+    pub fn part(&self, label: &str) -> String {
+        fill(self.part, &[label])
+    }
+
+    /// "between 71 and 73": a value the answers leave as a range.
+    pub fn between(&self, least: &str, greatest: &str) -> String {
+        fill(self.between, &[least, greatest])
+    }
+
+    pub fn worked_out_from(&self, inputs: &str) -> String {
+        fill(self.worked_out_from, &[inputs])
     }
 
     /// "2.5 µmol/L is far below any result for this test. Reports in mg/dL show values like
@@ -455,6 +572,8 @@ impl Messages {
             AnswerErrorKind::AboveMaximum(maximum) => fill(self.no_higher_than, &[maximum]),
             AnswerErrorKind::NotWholeYears => self.whole_years.to_owned(),
             AnswerErrorKind::UpperLimitNotPositive => self.upper_limit_positive.to_owned(),
+            AnswerErrorKind::LimitsReversed => self.limits_reversed.to_owned(),
+            AnswerErrorKind::NotADate => self.not_a_date.to_owned(),
             AnswerErrorKind::NoChoicePicked => self.choose_at_least_one.to_owned(),
             AnswerErrorKind::ExclusiveChoiceCombined(_) => self.none_of_these_alone.to_owned(),
             AnswerErrorKind::NotANumber => self.not_a_number.to_owned(),
@@ -480,6 +599,7 @@ impl Messages {
             Standing::DoesNotApply => self.does_not_apply,
             Standing::Unknown => self.unknown,
             Standing::NotNeeded => self.not_checked,
+            Standing::StudyTeamChecks => self.study_team_checks,
         }
     }
 
@@ -529,10 +649,32 @@ impl Messages {
         format!("{main}{}{aside}{}", self.open_bracket, self.close_bracket)
     }
 
-    /// A lab value with the upper limit of normal it is compared with, both in the report's unit.
-    pub fn value_against_limit(&self, value: Exact, upper_limit: Exact, unit: Unit) -> String {
-        let limit = format!("{} {}", self.upper_limit_short, value_with_unit(upper_limit, unit));
-        self.with_aside(&value_with_unit(value, unit), &limit)
+    /// A lab value with the upper limit of normal it is compared with, in the report's unit when
+    /// the question takes only one (with several, the patient used whichever the report prints).
+    pub fn value_against_limit(&self, value: Exact, upper_limit: Exact, unit: Option<Unit>) -> String {
+        let with_unit = |number: Exact| unit.map_or_else(|| number.to_string(), |unit| value_with_unit(number, unit));
+        let limit = format!("{} {}", self.upper_limit_short, with_unit(upper_limit));
+        self.with_aside(&with_unit(value), &limit)
+    }
+
+    /// A lab value with its reference range: `4.1 (lower limit of normal 3.5, upper limit of normal 5.0)`.
+    pub fn value_against_range(
+        &self,
+        value: Exact,
+        lower_limit: Exact,
+        upper_limit: Exact,
+        unit: Option<Unit>,
+    ) -> String {
+        let with_unit = |number: Exact| unit.map_or_else(|| number.to_string(), |unit| value_with_unit(number, unit));
+        let limits = format!(
+            "{} {}{}{} {}",
+            self.lower_limit_short,
+            with_unit(lower_limit),
+            self.comma,
+            self.upper_limit_short,
+            with_unit(upper_limit)
+        );
+        self.with_aside(&with_unit(value), &limits)
     }
 
     pub fn outcome_body(&self, outcome: Outcome, respondent: Respondent) -> &'static str {
@@ -578,6 +720,8 @@ impl Messages {
             self.does_not_apply,
             self.unknown,
             self.not_checked,
+            self.study_team_checks,
+            self.study_team_will_check,
             self.why_not_eligible,
             self.registry_text,
             self.translation,
@@ -644,6 +788,28 @@ impl Messages {
             self.comma,
             self.full_stop,
             self.download_note,
+            self.between,
+            self.lower_limit,
+            self.lower_limit_short,
+            self.limits_reversed,
+            self.same_unit,
+            self.day,
+            self.month,
+            self.year,
+            self.date_hint,
+            self.enter_year,
+            self.year_four_digits,
+            self.enter_month,
+            self.month_not_valid,
+            self.day_not_valid,
+            self.not_a_date,
+            self.future_date,
+            self.confirm_future,
+            self.month_only,
+            self.worked_out_heading,
+            self.worked_out_from,
+            self.formula,
+            self.part,
             self.upper_limit_short,
             self.likely_eligible_body[0],
             self.likely_eligible_body[1],
@@ -708,7 +874,7 @@ mod tests {
             assert_eq!(messages.label("Phone"), label, "{}", messages.language);
             assert_eq!(messages.list(&["a".into(), "b".into()]), list, "{}", messages.language);
             assert_eq!(messages.with_aside("main", "aside"), aside, "{}", messages.language);
-            assert_eq!(messages.value_against_limit(value("85"), value("40"), Unit::UnitsPerLitre), limit);
+            assert_eq!(messages.value_against_limit(value("85"), value("40"), Some(Unit::UnitsPerLitre)), limit);
         };
         check(&ENGLISH, "Phone: ", "a; b", "main (aside)", "85 U/L (upper limit of normal 40 U/L)");
         check(&SIMPLIFIED_CHINESE, "Phone：", "a；b", "main（aside）", "85 U/L（正常值上限 40 U/L）");

@@ -114,7 +114,10 @@ fn criterion_without_a_rule() {
     check(
         "criterion_without_rule",
         &[
-            ("criteria[1].rule", "missing: every criterion needs a rule (use {\"constant\": true} for one that every patient meets)"),
+            (
+                "criteria[1].rule",
+                "missing: every criterion needs a rule, or parts with a rule each (use {\"study_team_checks\": true} for what no pre-screen can know)",
+            ),
             (
                 "questions[3]",
                 "question \"lvef_percent\" is used by no criterion and no visibility condition, so asking it changes nothing",
@@ -171,7 +174,7 @@ fn rule_with_two_forms() {
         "rule_with_two_forms",
         &[(
             "criteria[0].rule",
-            "a rule needs exactly one of all, any, not, constant or question (found all, question)",
+            "a rule needs exactly one of all, any, not, constant, study_team_checks, question or derived (found all, question)",
         )],
     );
 }
@@ -182,7 +185,7 @@ fn unknown_question_kind() {
         "unknown_question_kind",
         &[(
             "questions[1].kind",
-            "unknown kind \"dropdown\"; use yes_no, single_choice, multiple_choice, number, age or against_upper_limit",
+            "unknown kind \"dropdown\"; use yes_no, single_choice, multiple_choice, number, age, against_upper_limit, against_reference_range or date",
         )],
     );
 }
@@ -204,7 +207,10 @@ fn several_problems_are_all_reported() {
         "several_problems_at_once",
         &[
             ("trial.sponsor", "missing"),
-            ("questions[3].units[0]", "unit \"mg/dL\" does not measure percentage"),
+            (
+                "questions[3].units[0]",
+                "unit \"mg/dL\" is not a unit of quantity \"percentage\", which is measured in %",
+            ),
             ("criteria[0].kind", "\"include\" is not \"inclusion\" or \"exclusion\""),
             ("criteria[1].rule.question", "unknown question \"lvef\""),
         ],

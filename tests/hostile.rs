@@ -116,7 +116,7 @@ fn text_from_the_file_is_echoed_short_and_harmless() {
             ("trial.\\u{001b}]0;pwned\\u{0007}\\u{001b}[2J", "unknown field"),
             (
                 "questions[0].kind",
-                "unknown kind \"age\\u{202e}txt.exe\"; use yes_no, single_choice, multiple_choice, number, age or against_upper_limit",
+                "unknown kind \"age\\u{202e}txt.exe\"; use yes_no, single_choice, multiple_choice, number, age, against_upper_limit, against_reference_range or date",
             ),
         ])
     );

@@ -2,7 +2,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on broken fixtures.
 
-use prescreen::engine::{Answer, Answers, ChoiceId, Definition, Exact, Outcome, QuestionKind, Status, Unit};
+use prescreen::engine::{
+    Answer, Answers, ChoiceId, DateAnswer, Definition, Exact, Outcome, QuestionKind, Status, Unit,
+};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -70,6 +72,16 @@ fn concrete_answer(index: usize) -> BoxedStrategy<Answer> {
                 value,
                 upper_limit: Exact::from_integer(upper_limit),
             })
+            .boxed(),
+        QuestionKind::AgainstReferenceRange { .. } => (decimal.clone(), 0_i64..100, 100_i64..500)
+            .prop_map(|(value, lower_limit, upper_limit)| Answer::AgainstRange {
+                value,
+                lower_limit: Exact::from_integer(lower_limit),
+                upper_limit: Exact::from_integer(upper_limit),
+            })
+            .boxed(),
+        QuestionKind::Date => (1990_i32..2030, 1_u8..=12, proptest::option::of(1_u8..=28))
+            .prop_map(|(year, month, day)| Answer::Date(DateAnswer { year, month, day }))
             .boxed(),
     }
 }

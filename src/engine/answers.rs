@@ -1,6 +1,7 @@
 //! A patient's answers, how they are checked against their question, and the answers file format
 //! (`{"question_id": value}`) shared by the command-line tool and the widget's download.
 
+use super::dates::{CalendarDate, DateAnswer};
 use super::exact::Exact;
 use super::input::DO_NOT_KNOW;
 use super::json::{echo, Json};
@@ -26,15 +27,34 @@ pub enum Answer {
         value: Exact,
         upper_limit: Exact,
     },
+    AgainstRange {
+        value: Exact,
+        lower_limit: Exact,
+        upper_limit: Exact,
+    },
+    Date(DateAnswer),
 }
 
-/// Answers by question. A question with no entry has not been answered.
+/// Answers by question, and the day they were given. A question with no entry has not been
+/// answered.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
     by_question: BTreeMap<QuestionId, Answer>,
+    /// The day the answers are given (the widget takes it from the device, the command-line tool
+    /// from the saved file or `--today`): date windows counted back from today read it, and stay
+    /// unknown without it. The engine never reads a clock.
+    today: Option<CalendarDate>,
 }
 
 impl Answers {
+    pub fn today(&self) -> Option<CalendarDate> {
+        self.today
+    }
+
+    pub fn set_today(&mut self, today: CalendarDate) {
+        self.today = Some(today);
+    }
+
     pub fn get(&self, question: &str) -> Option<&Answer> {
         self.by_question.get(question)
     }
@@ -82,6 +102,10 @@ pub enum AnswerErrorKind {
     AboveMaximum(String),
     NotWholeYears,
     UpperLimitNotPositive,
+    /// A reference range whose lower limit is above its upper limit.
+    LimitsReversed,
+    /// A date that is not on the calendar, or outside the years a date question takes.
+    NotADate,
     DoNotKnowNotOffered,
     /// A question given twice in one answers file.
     GivenTwice,
@@ -116,6 +140,13 @@ impl fmt::Display for AnswerError {
             AnswerErrorKind::AboveMaximum(maximum) => write!(formatter, "{question}: above the maximum of {maximum}"),
             AnswerErrorKind::NotWholeYears => write!(formatter, "{question}: age must be whole years"),
             AnswerErrorKind::UpperLimitNotPositive => write!(formatter, "{question}: the upper limit must be above 0"),
+            AnswerErrorKind::LimitsReversed => {
+                write!(formatter, "{question}: the lower limit must not be above the upper limit")
+            }
+            AnswerErrorKind::NotADate => write!(
+                formatter,
+                "{question}: not a date from {FIRST_YEAR} to {LAST_YEAR}, written YYYY-MM-DD or YYYY-MM"
+            ),
             AnswerErrorKind::DoNotKnowNotOffered => write!(formatter, "{question}: \"unknown\" is not offered here"),
             AnswerErrorKind::OtherTrial { saved_for, definition } => {
                 write!(formatter, "the answers were saved for trial \"{}\", not \"{definition}\"", echo(saved_for))
@@ -195,12 +226,25 @@ impl Definition {
             }
             QuestionKind::AgainstUpperLimit { .. } => {
                 let Answer::AgainstUpperLimit { value, upper_limit } = answer else { return wrong_type() };
-                if value.is_negative() {
+                check_against_limit(*value, *upper_limit)
+            }
+            QuestionKind::AgainstReferenceRange { .. } => {
+                let Answer::AgainstRange { value, lower_limit, upper_limit } = answer else { return wrong_type() };
+                check_against_limit(*value, *upper_limit)?;
+                if lower_limit.is_negative() {
                     Err(Kind::BelowMinimum("0".to_owned()))
-                } else if upper_limit.checked_cmp(Exact::from_integer(0)) != Some(std::cmp::Ordering::Greater) {
-                    Err(Kind::UpperLimitNotPositive)
+                } else if lower_limit.checked_cmp(*upper_limit) == Some(std::cmp::Ordering::Greater) {
+                    Err(Kind::LimitsReversed)
                 } else {
                     Ok(())
+                }
+            }
+            QuestionKind::Date => {
+                let Answer::Date(date) = answer else { return wrong_type() };
+                if (FIRST_YEAR..=LAST_YEAR).contains(&date.year) && date.days().is_some() {
+                    Ok(())
+                } else {
+                    Err(Kind::NotADate)
                 }
             }
         }
@@ -262,6 +306,20 @@ impl Definition {
     }
 }
 
+/// The years a date question takes: a date before 1900 or after 2200 is a slip.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2200;
+
+fn check_against_limit(value: Exact, upper_limit: Exact) -> Result<(), AnswerErrorKind> {
+    if value.is_negative() {
+        Err(AnswerErrorKind::BelowMinimum("0".to_owned()))
+    } else if upper_limit.checked_cmp(Exact::from_integer(0)) != Some(std::cmp::Ordering::Greater) {
+        Err(AnswerErrorKind::UpperLimitNotPositive)
+    } else {
+        Ok(())
+    }
+}
+
 fn expected_shape(kind: &QuestionKind) -> &'static str {
     match kind {
         QuestionKind::YesNo => "true or false",
@@ -270,6 +328,10 @@ fn expected_shape(kind: &QuestionKind) -> &'static str {
         QuestionKind::Number { .. } => "a number or {\"value\": number, \"unit\": unit}",
         QuestionKind::Age { .. } => "a whole number of years",
         QuestionKind::AgainstUpperLimit { .. } => "{\"value\": number, \"upper_limit\": number}",
+        QuestionKind::AgainstReferenceRange { .. } => {
+            "{\"value\": number, \"lower_limit\": number, \"upper_limit\": number}"
+        }
+        QuestionKind::Date => "a date written \"YYYY-MM-DD\", or \"YYYY-MM\" when only the month is known",
     }
 }
 
@@ -335,6 +397,19 @@ fn answer_from_json(question: &Question, value: &Json) -> Result<Answer, AnswerE
                 upper_limit: exact_from_json(upper_limit)?,
             })
         }
+        QuestionKind::AgainstReferenceRange { .. } => {
+            answer_object(value, &["value", "lower_limit", "upper_limit"]).ok_or_else(wrong_type)?;
+            let read = |key: &str| value.get(key).ok_or_else(wrong_type).and_then(exact_from_json);
+            Ok(Answer::AgainstRange {
+                value: read("value")?,
+                lower_limit: read("lower_limit")?,
+                upper_limit: read("upper_limit")?,
+            })
+        }
+        QuestionKind::Date => {
+            let text = value.as_str().ok_or_else(wrong_type)?;
+            DateAnswer::parse(text).map(Answer::Date).ok_or(Kind::NotADate)
+        }
     }
 }
 
@@ -362,5 +437,13 @@ fn answer_to_json(answer: &Answer) -> Value {
             object.insert("upper_limit".into(), number_to_json(*upper_limit));
             Value::Object(object)
         }
+        Answer::AgainstRange { value, lower_limit, upper_limit } => {
+            let mut object = Map::new();
+            object.insert("value".into(), number_to_json(*value));
+            object.insert("lower_limit".into(), number_to_json(*lower_limit));
+            object.insert("upper_limit".into(), number_to_json(*upper_limit));
+            Value::Object(object)
+        }
+        Answer::Date(date) => Value::from(date.to_iso()),
     }
 }

@@ -159,6 +159,45 @@ impl Exact {
         self.numerator < 0
     }
 
+    pub fn is_positive(self) -> bool {
+        self.numerator > 0
+    }
+
+    /// A decimal (six places) at or below `value`: a bound for a floating-point result.
+    pub fn below(value: f64) -> Option<Exact> {
+        Exact::bound(value, f64::floor)
+    }
+
+    /// A decimal (six places) at or above `value`.
+    pub fn above(value: f64) -> Option<Exact> {
+        Exact::bound(value, f64::ceil)
+    }
+
+    fn bound(value: f64, round: fn(f64) -> f64) -> Option<Exact> {
+        let scaled = round(value * 1e6);
+        // Keep within the digits every comparison can multiply without overflow.
+        (scaled.is_finite() && scaled.abs() < 1e15).then(|| Exact::reduced(scaled as i128, 1_000_000)).flatten()
+    }
+
+    /// The value rounded half away from zero to `decimals` places (at most 6), for display.
+    pub fn rounded(self, decimals: u32) -> String {
+        let decimals = decimals.min(6);
+        let scale = 10_i128.pow(decimals);
+        let scaled = self.numerator.saturating_mul(scale);
+        let (quotient, remainder) = (scaled / self.denominator, scaled % self.denominator);
+        let quotient =
+            if remainder.abs().saturating_mul(2) >= self.denominator { quotient + scaled.signum() } else { quotient };
+        let sign = if quotient < 0 { "-" } else { "" };
+        let digits = quotient.abs().to_string();
+        if decimals == 0 {
+            return format!("{sign}{digits}");
+        }
+        let width = decimals as usize;
+        let padded = format!("{digits:0>pad$}", pad = width + 1);
+        let (integer, fraction) = padded.split_at(padded.len() - width);
+        format!("{sign}{integer}.{fraction}")
+    }
+
     /// For display and for serialising answers; never for comparisons.
     pub fn to_f64(self) -> f64 {
         self.numerator as f64 / self.denominator as f64
@@ -211,6 +250,17 @@ mod tests {
 
     fn exact(text: &str) -> Exact {
         Exact::parse_decimal(text).unwrap_or_else(|| panic!("test decimal {text:?} must parse"))
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero_for_display() {
+        assert_eq!(exact("29.95").rounded(1), "30.0");
+        assert_eq!(exact("29.949999").rounded(1), "29.9");
+        assert_eq!(exact("72.5").rounded(0), "73");
+        assert_eq!(exact("72.499").rounded(0), "72");
+        assert_eq!(exact("-1.25").rounded(1), "-1.3");
+        assert_eq!(exact("0.04").rounded(1), "0.0");
+        assert_eq!(Exact::ratio(1, 3).unwrap().rounded(2), "0.33");
     }
 
     #[test]

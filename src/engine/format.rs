@@ -208,6 +208,23 @@ fn edit_distance(left: &str, right: &str) -> usize {
     previous[right.len()]
 }
 
+/// Every object of the format with the fields it takes, for the test that the docs describe each.
+pub fn every_field() -> [(&'static str, &'static [&'static str]); 11] {
+    [
+        ("definition", RawDefinition::FIELDS),
+        ("trial", RawTrial::FIELDS),
+        ("ages", RawAges::FIELDS),
+        ("contact", RawContact::FIELDS),
+        ("study date", RawStudyDate::FIELDS),
+        ("derived value", RawDerived::FIELDS),
+        ("question", RawQuestion::FIELDS),
+        ("choice", RawChoice::FIELDS),
+        ("criterion", RawCriterion::FIELDS),
+        ("part", RawPart::FIELDS),
+        ("rule", RawRule::FIELDS),
+    ]
+}
+
 #[derive(Debug)]
 pub struct RawDefinition {
     pub format: Option<String>,
@@ -215,10 +232,13 @@ pub struct RawDefinition {
     pub trial: Option<RawTrial>,
     pub questions: Option<Vec<RawQuestion>>,
     pub criteria: Option<Vec<RawCriterion>>,
+    pub study_dates: Option<Vec<RawStudyDate>>,
+    pub derived: Option<Vec<RawDerived>>,
 }
 
 impl RawDefinition {
-    pub const FIELDS: &'static [&'static str] = &["format", "languages", "trial", "questions", "criteria"];
+    pub const FIELDS: &'static [&'static str] =
+        &["format", "languages", "trial", "study_dates", "derived", "questions", "criteria"];
 
     pub fn read(reading: &mut Reading, value: &Json) -> Option<RawDefinition> {
         let fields = reading.fields(value, "", Self::FIELDS)?;
@@ -228,6 +248,55 @@ impl RawDefinition {
             trial: fields.get("trial").and_then(|trial| RawTrial::read(reading, trial, "trial")),
             questions: reading.list(&fields, "questions", reading.limits.questions, RawQuestion::read),
             criteria: reading.list(&fields, "criteria", reading.limits.criteria, RawCriterion::read),
+            study_dates: reading.list(&fields, "study_dates", limits::LIST_ITEMS, RawStudyDate::read),
+            derived: reading.list(&fields, "derived", limits::LIST_ITEMS, RawDerived::read),
+        })
+    }
+}
+
+/// A study date not yet fixed (`study_dates[]`).
+#[derive(Debug)]
+pub struct RawStudyDate {
+    pub id: Option<String>,
+    pub name: Option<Json>,
+    pub earliest_days: Option<u32>,
+    pub latest_days: Option<u32>,
+}
+
+impl RawStudyDate {
+    pub const FIELDS: &'static [&'static str] = &["id", "name", "earliest_days", "latest_days"];
+
+    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawStudyDate> {
+        let fields = reading.fields(value, path, Self::FIELDS)?;
+        Some(RawStudyDate {
+            id: reading.string(&fields, "id"),
+            name: reading.value(&fields, "name"),
+            earliest_days: reading.whole_number(&fields, "earliest_days"),
+            latest_days: reading.whole_number(&fields, "latest_days"),
+        })
+    }
+}
+
+/// A derived value (`derived[]`): a formula and the questions giving its inputs.
+#[derive(Debug)]
+pub struct RawDerived {
+    pub id: Option<String>,
+    pub name: Option<Json>,
+    pub formula: Option<String>,
+    /// An object from the formula's input names to question ids; the loader reads it.
+    pub inputs: Option<Json>,
+}
+
+impl RawDerived {
+    pub const FIELDS: &'static [&'static str] = &["id", "name", "formula", "inputs"];
+
+    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawDerived> {
+        let fields = reading.fields(value, path, Self::FIELDS)?;
+        Some(RawDerived {
+            id: reading.string(&fields, "id"),
+            name: reading.value(&fields, "name"),
+            formula: reading.string(&fields, "formula"),
+            inputs: reading.value(&fields, "inputs"),
         })
     }
 }
@@ -297,16 +366,18 @@ impl RawTrial {
 #[derive(Debug)]
 pub struct RawAges {
     pub min_years: Option<u32>,
+    pub min_months: Option<u32>,
     pub max_years: Option<u32>,
 }
 
 impl RawAges {
-    pub const FIELDS: &'static [&'static str] = &["min_years", "max_years"];
+    pub const FIELDS: &'static [&'static str] = &["min_years", "min_months", "max_years"];
 
     fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawAges> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawAges {
             min_years: reading.whole_number(&fields, "min_years"),
+            min_months: reading.whole_number(&fields, "min_months"),
             max_years: reading.whole_number(&fields, "max_years"),
         })
     }
@@ -420,18 +491,40 @@ impl RawChoice {
     }
 }
 
+/// The words a criterion and each of its parts have: the registry's and the plain ones.
 #[derive(Debug)]
-pub struct RawCriterion {
-    pub id: Option<String>,
-    pub kind: Option<String>,
-    pub number: Option<u32>,
+pub struct RawWords {
     pub registry_text: Option<String>,
     pub registry_translation: Option<Json>,
     pub summary: Option<Json>,
     pub interpretation: Option<Json>,
     pub ask_care_team: Option<Json>,
     pub caregiver_ask_care_team: Option<Json>,
+}
+
+impl RawWords {
+    fn read(reading: &mut Reading, fields: &Fields<'_>) -> RawWords {
+        RawWords {
+            registry_text: reading.string(fields, "registry_text"),
+            registry_translation: reading.value(fields, "registry_translation"),
+            summary: reading.value(fields, "summary"),
+            interpretation: reading.value(fields, "interpretation"),
+            ask_care_team: reading.value(fields, "ask_care_team"),
+            caregiver_ask_care_team: reading.value(fields, "caregiver_ask_care_team"),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct RawCriterion {
+    pub id: Option<String>,
+    pub kind: Option<String>,
+    pub number: Option<u32>,
+    pub label: Option<String>,
+    pub words: RawWords,
     pub rule: Option<RawRule>,
+    pub parts: Option<Vec<RawPart>>,
+    pub combine: Option<String>,
 }
 
 impl RawCriterion {
@@ -439,6 +532,44 @@ impl RawCriterion {
         "id",
         "kind",
         "number",
+        "label",
+        "registry_text",
+        "registry_translation",
+        "summary",
+        "interpretation",
+        "ask_care_team",
+        "caregiver_ask_care_team",
+        "rule",
+        "parts",
+        "combine",
+    ];
+
+    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawCriterion> {
+        let fields = reading.fields(value, path, Self::FIELDS)?;
+        Some(RawCriterion {
+            id: reading.string(&fields, "id"),
+            kind: reading.string(&fields, "kind"),
+            number: reading.whole_number(&fields, "number"),
+            label: reading.string(&fields, "label"),
+            words: RawWords::read(reading, &fields),
+            rule: fields.get("rule").and_then(|rule| RawRule::read(reading, rule, &fields.path("rule"), 1)),
+            parts: reading.list(&fields, "parts", limits::PARTS, RawPart::read),
+            combine: reading.string(&fields, "combine"),
+        })
+    }
+}
+
+/// One part of a criterion.
+#[derive(Debug)]
+pub struct RawPart {
+    pub label: Option<String>,
+    pub words: RawWords,
+    pub rule: Option<RawRule>,
+}
+
+impl RawPart {
+    pub const FIELDS: &'static [&'static str] = &[
+        "label",
         "registry_text",
         "registry_translation",
         "summary",
@@ -448,43 +579,54 @@ impl RawCriterion {
         "rule",
     ];
 
-    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawCriterion> {
+    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawPart> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
-        Some(RawCriterion {
-            id: reading.string(&fields, "id"),
-            kind: reading.string(&fields, "kind"),
-            number: reading.whole_number(&fields, "number"),
-            registry_text: reading.string(&fields, "registry_text"),
-            registry_translation: reading.value(&fields, "registry_translation"),
-            summary: reading.value(&fields, "summary"),
-            interpretation: reading.value(&fields, "interpretation"),
-            ask_care_team: reading.value(&fields, "ask_care_team"),
-            caregiver_ask_care_team: reading.value(&fields, "caregiver_ask_care_team"),
+        Some(RawPart {
+            label: reading.string(&fields, "label"),
+            words: RawWords::read(reading, &fields),
             rule: fields.get("rule").and_then(|rule| RawRule::read(reading, rule, &fields.path("rule"), 1)),
         })
     }
 }
 
-/// One node of a rule. Exactly one form must be used: `all`, `any`, `not`, `constant`, or a
-/// comparison (`question` with `op` and `value`, `values` or `min`/`max`, optionally `unit`).
+/// One node of a rule. Exactly one form must be used: `all`, `any`, `not`, `constant`,
+/// `study_team_checks`, or a comparison of a `question` or a `derived` value (with `op` and
+/// `value`, `values` or `min`/`max`, optionally `unit`, and for a date `before`).
 #[derive(Debug)]
 pub struct RawRule {
     pub all: Option<Vec<RawRule>>,
     pub any: Option<Vec<RawRule>>,
     pub not: Option<Box<RawRule>>,
     pub constant: Option<bool>,
+    pub study_team_checks: Option<bool>,
     pub question: Option<String>,
+    pub derived: Option<String>,
     pub op: Option<String>,
     pub value: Option<Json>,
     pub values: Option<Vec<Json>>,
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub unit: Option<String>,
+    pub before: Option<String>,
 }
 
 impl RawRule {
-    pub const FIELDS: &'static [&'static str] =
-        &["all", "any", "not", "constant", "question", "op", "value", "values", "min", "max", "unit"];
+    pub const FIELDS: &'static [&'static str] = &[
+        "all",
+        "any",
+        "not",
+        "constant",
+        "study_team_checks",
+        "question",
+        "derived",
+        "op",
+        "value",
+        "values",
+        "min",
+        "max",
+        "unit",
+        "before",
+    ];
 
     /// Reads a rule `depth` levels deep (1 for a criterion's or a question's own rule).
     fn read(reading: &mut Reading, value: &Json, path: &str, depth: usize) -> Option<RawRule> {
@@ -502,13 +644,16 @@ impl RawRule {
                 .and_then(|rule| RawRule::read(reading, rule, &fields.path("not"), depth + 1))
                 .map(Box::new),
             constant: reading.boolean(&fields, "constant"),
+            study_team_checks: reading.boolean(&fields, "study_team_checks"),
             question: reading.string(&fields, "question"),
+            derived: reading.string(&fields, "derived"),
             op: reading.string(&fields, "op"),
             value: reading.value(&fields, "value"),
             values: reading.list(&fields, "values", limits::RULE_ITEMS, |_, item, _| Some(item.clone())),
             min: reading.number(&fields, "min"),
             max: reading.number(&fields, "max"),
             unit: reading.string(&fields, "unit"),
+            before: reading.string(&fields, "before"),
         })
     }
 }

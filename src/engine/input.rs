@@ -4,6 +4,8 @@
 //! what the fields mean is here, where native tests pin it.
 
 use super::answers::{Answer, AnswerErrorKind};
+use super::date_input::{typed_date, DateInputError, DatePart};
+use super::dates::CalendarDate;
 use super::exact::Exact;
 use super::model::{ChoiceId, Definition, QuestionKind};
 use super::number_input::{parse_number_input, typed_measurement, typed_whole_years, NumberInputError};
@@ -32,6 +34,14 @@ pub struct AnswerInput {
     pub unit: Option<Unit>,
     /// The text typed in the upper-limit field ("upper limit of normal" from the report).
     pub upper_limit: String,
+    /// The text typed in the lower-limit field of a reference range.
+    pub lower_limit: String,
+    /// The three fields of a date question.
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    /// The day the patient answers, from their device: a date after it is checked with them.
+    pub today: Option<CalendarDate>,
     /// An unusual answer the patient has checked and confirmed ("the report does say 2.5 µmol/L").
     /// It confirms that answer only: a changed value or unit is checked again.
     pub confirmed: Option<Answer>,
@@ -45,6 +55,10 @@ pub enum InputField {
     Value,
     Unit,
     UpperLimit,
+    LowerLimit,
+    Day,
+    Month,
+    Year,
 }
 
 /// Why the fields do not make an answer yet.
@@ -62,6 +76,10 @@ pub enum InputProblemKind {
     /// A value far from anything reports show, most likely a slip: the patient is asked to check it,
     /// and may confirm it.
     Unusual(UnusualValue),
+    /// The date fields do not make a date.
+    Date(DateInputError),
+    /// A date after today, most likely a slip in the year: checked with the patient, who may confirm it.
+    FutureDate,
 }
 
 /// A value outside its quantity's plausible range (`units.rs`).
@@ -108,6 +126,16 @@ impl AnswerInput {
                 input.value = value.to_string();
                 input.upper_limit = upper_limit.to_string();
             }
+            Some(Answer::AgainstRange { value, lower_limit, upper_limit }) => {
+                input.value = value.to_string();
+                input.lower_limit = lower_limit.to_string();
+                input.upper_limit = upper_limit.to_string();
+            }
+            Some(Answer::Date(date)) => {
+                input.day = date.day.map(|day| day.to_string()).unwrap_or_default();
+                input.month = date.month.to_string();
+                input.year = date.year.to_string();
+            }
         }
         input
     }
@@ -149,7 +177,11 @@ impl Definition {
                     Answer::Choices(input.picked.iter().map(|choice| ChoiceId::new(choice.as_str())).collect())
                 }
             },
-            QuestionKind::Number { .. } | QuestionKind::Age { .. } | QuestionKind::AgainstUpperLimit { .. }
+            QuestionKind::Number { .. }
+            | QuestionKind::Age { .. }
+            | QuestionKind::AgainstUpperLimit { .. }
+            | QuestionKind::AgainstReferenceRange { .. }
+            | QuestionKind::Date
                 if input.do_not_know =>
             {
                 Answer::DoNotKnow
@@ -164,10 +196,10 @@ impl Definition {
             QuestionKind::Age { .. } => {
                 Answer::AgeYears(typed_whole_years(&input.value).map_err(number_problem(InputField::Value))?)
             }
-            QuestionKind::AgainstUpperLimit { unit } => {
-                let value = parse_number_input(&input.value, &[*unit]).map_err(number_problem(InputField::Value));
+            QuestionKind::AgainstUpperLimit { units } => {
+                let value = parse_number_input(&input.value, units).map_err(number_problem(InputField::Value));
                 let upper_limit =
-                    parse_number_input(&input.upper_limit, &[*unit]).map_err(number_problem(InputField::UpperLimit));
+                    parse_number_input(&input.upper_limit, units).map_err(number_problem(InputField::UpperLimit));
                 match (value, upper_limit) {
                     (Ok(value), Ok(upper_limit)) => {
                         Answer::AgainstUpperLimit { value: value.value, upper_limit: upper_limit.value }
@@ -177,14 +209,63 @@ impl Definition {
                     }
                 }
             }
+            QuestionKind::AgainstReferenceRange { units } => {
+                let value = parse_number_input(&input.value, units).map_err(number_problem(InputField::Value));
+                let lower_limit =
+                    parse_number_input(&input.lower_limit, units).map_err(number_problem(InputField::LowerLimit));
+                let upper_limit =
+                    parse_number_input(&input.upper_limit, units).map_err(number_problem(InputField::UpperLimit));
+                match (value, lower_limit, upper_limit) {
+                    (Ok(value), Ok(lower_limit), Ok(upper_limit)) => Answer::AgainstRange {
+                        value: value.value,
+                        lower_limit: lower_limit.value,
+                        upper_limit: upper_limit.value,
+                    },
+                    (value, lower_limit, upper_limit) => {
+                        return Err(value
+                            .err()
+                            .into_iter()
+                            .chain(lower_limit.err())
+                            .chain(upper_limit.err())
+                            .flatten()
+                            .collect())
+                    }
+                }
+            }
+            QuestionKind::Date => match typed_date(&input.day, &input.month, &input.year) {
+                Ok(date) => Answer::Date(date),
+                Err(problems) => {
+                    return Err(problems
+                        .into_iter()
+                        .map(|(part, error)| {
+                            let field = match part {
+                                DatePart::Day => InputField::Day,
+                                DatePart::Month => InputField::Month,
+                                DatePart::Year => InputField::Year,
+                            };
+                            InputProblem::at(field, InputProblemKind::Date(error))
+                        })
+                        .collect())
+                }
+            },
         };
         self.check_answer(question, &answer).map_err(|error| {
             let field = match (&question.kind, &error) {
-                (QuestionKind::AgainstUpperLimit { .. }, AnswerErrorKind::UpperLimitNotPositive) => {
-                    InputField::UpperLimit
-                }
                 (
-                    QuestionKind::Number { .. } | QuestionKind::Age { .. } | QuestionKind::AgainstUpperLimit { .. },
+                    QuestionKind::AgainstUpperLimit { .. } | QuestionKind::AgainstReferenceRange { .. },
+                    AnswerErrorKind::UpperLimitNotPositive | AnswerErrorKind::LimitsReversed,
+                ) => InputField::UpperLimit,
+                (QuestionKind::AgainstReferenceRange { .. }, AnswerErrorKind::BelowMinimum(_))
+                    if matches!(answer, Answer::AgainstRange { value, .. } if !value.is_negative()) =>
+                {
+                    InputField::LowerLimit
+                }
+                (QuestionKind::Date, _) => InputField::Year,
+                (
+                    QuestionKind::Number { .. }
+                    | QuestionKind::Age { .. }
+                    | QuestionKind::AgainstUpperLimit { .. }
+                    | QuestionKind::AgainstReferenceRange { .. },
                     _,
                 ) => InputField::Value,
                 (QuestionKind::YesNo | QuestionKind::SingleChoice { .. } | QuestionKind::MultipleChoice { .. }, _) => {
@@ -193,6 +274,12 @@ impl Definition {
             };
             vec![InputProblem::at(field, InputProblemKind::Answer(error))]
         })?;
+        if let (Answer::Date(date), Some(today)) = (&answer, input.today) {
+            let after_today = date.days().is_some_and(|(first_day, _)| first_day > today);
+            if after_today && input.confirmed.as_ref() != Some(&answer) {
+                return Err(vec![InputProblem::at(InputField::Year, InputProblemKind::FutureDate)]);
+            }
+        }
         if let Some(unusual) = unusual_value(&question.kind, &answer) {
             if input.confirmed.as_ref() != Some(&answer) {
                 return Err(vec![InputProblem::at(InputField::Value, InputProblemKind::Unusual(unusual))]);
@@ -207,8 +294,9 @@ fn unusual_value(kind: &QuestionKind, answer: &Answer) -> Option<UnusualValue> {
     let quantity = match kind {
         QuestionKind::Number { quantity, .. } => *quantity,
         // Compared as value ÷ the report's own limit, in which a unit slip cancels out.
-        QuestionKind::AgainstUpperLimit { .. } => return None,
-        QuestionKind::YesNo
+        QuestionKind::AgainstUpperLimit { .. } | QuestionKind::AgainstReferenceRange { .. } => return None,
+        QuestionKind::Date
+        | QuestionKind::YesNo
         | QuestionKind::SingleChoice { .. }
         | QuestionKind::MultipleChoice { .. }
         | QuestionKind::Age { .. } => return None,

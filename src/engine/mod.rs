@@ -6,6 +6,9 @@
 //! reading answers or typed numbers can, with the typed errors below.
 
 mod answers;
+mod date_input;
+mod dates;
+mod derived;
 mod evaluate;
 mod exact;
 mod format;
@@ -18,17 +21,23 @@ mod number_input;
 mod progress;
 mod saved;
 mod text;
+mod truth;
 mod units;
 
 pub use answers::{Answer, AnswerError, AnswerErrorKind, Answers};
-pub use evaluate::{CriterionResult, Evaluation, Outcome, Standing, Status, Truth};
+pub use date_input::{typed_date, DateInputError, DatePart};
+pub use dates::{days_in_month, CalendarDate, DateAnswer, Duration, DurationUnit};
+pub use derived::{age_from_birth, Formula, InputKind, InputValue, Interval};
+pub use evaluate::{CriterionResult, Evaluation, Item, Outcome, Standing, Status, Truth};
 pub use exact::Exact;
+pub use format::every_field;
 pub use input::{AnswerInput, InputField, InputProblem, InputProblemKind, UnusualValue, DO_NOT_KNOW, NO, YES};
 pub use json::{echo, limits, Json, Limits};
-pub use load::{file_too_large, LoadError, Problem, FORMAT, SEED_DEFINITION};
+pub use load::{file_too_large, is_email, is_phone, LoadError, Problem, FORMAT, SEED_DEFINITION};
 pub use model::{
-    Choice, ChoiceId, Contact, Criterion, CriterionId, CriterionKind, Definition, Op, Question, QuestionId,
-    QuestionKind, QuestionKindName, Relation, Respondent, Rule, SexEligibility, Test, Trial,
+    Anchor, Choice, ChoiceId, Combine, Contact, Criterion, CriterionId, CriterionKind, Decided, Definition, Derived,
+    Op, Part, Question, QuestionId, QuestionKind, QuestionKindName, ReferenceLimit, Relation, Respondent, Rule,
+    SexEligibility, StudyDate, Test, Trial,
 };
 pub use number_input::{parse_number_input, typed_measurement, typed_whole_years, NumberInputError, TypedNumber};
 pub use saved::{SavedEnvelope, SAVED_ANSWERS_FORMAT, SAVED_ANSWERS_KEYS};

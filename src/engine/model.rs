@@ -3,6 +3,8 @@
 //! that exist and compare them with values of the right kind and unit, and a question's visibility
 //! depends only on questions asked before it.
 
+use super::dates::Duration;
+use super::derived::Formula;
 use super::exact::Exact;
 use super::names::named_enum;
 use super::text::{Text, Worded};
@@ -59,7 +61,14 @@ pub struct Definition {
     pub trial: Trial,
     pub questions: Vec<Question>,
     pub criteria: Vec<Criterion>,
-    /// For each criterion, the questions its rule reads, sorted, each once.
+    /// Study dates not yet fixed when a patient answers (randomization, the first dose), each
+    /// known to fall in a range of days from today; date windows may be counted back from them.
+    pub study_dates: Vec<StudyDate>,
+    /// Values computed from answers by a named formula (BMI, creatinine clearance, age from a
+    /// date of birth), which rules compare like measured values.
+    pub derived: Vec<Derived>,
+    /// For each criterion, the questions its rule reads (a derived value's inputs included),
+    /// sorted, each once.
     pub(crate) criterion_questions: Vec<Vec<usize>>,
     /// For each question, the criteria whose rule reads it: the criteria to decide again when its
     /// answer, or whether it is shown, changes.
@@ -89,6 +98,9 @@ pub struct Trial {
     /// The registry's age limits; no maximum when the registry sets none. `load` checks that the
     /// rules enforce them.
     pub minimum_age_years: u32,
+    /// A minimum the registry gives in months ("6 Months"), applied to a date of birth; when set,
+    /// `minimum_age_years` is the whole years in it.
+    pub minimum_age_months: Option<u32>,
     pub maximum_age_years: Option<u32>,
     pub sex: SexEligibility,
     pub contacts: Vec<Contact>,
@@ -137,6 +149,8 @@ named_enum! {
         Number = "number",
         Age = "age",
         AgainstUpperLimit = "against_upper_limit",
+        AgainstReferenceRange = "against_reference_range",
+        Date = "date",
     }
 }
 
@@ -148,7 +162,8 @@ impl QuestionKindName {
             QuestionKindName::SingleChoice | QuestionKindName::MultipleChoice => &["choices"],
             QuestionKindName::Number => &["quantity", "units", "min", "max"],
             QuestionKindName::Age => &["min", "max"],
-            QuestionKindName::AgainstUpperLimit => &["units"],
+            QuestionKindName::AgainstUpperLimit | QuestionKindName::AgainstReferenceRange => &["quantity", "units"],
+            QuestionKindName::Date => &[],
         }
     }
 }
@@ -175,10 +190,18 @@ pub enum QuestionKind {
         maximum_years: u32,
     },
     /// A lab value compared with the upper reference limit printed beside it on the report
-    /// ("ALT < 5 × ULN"); both are entered in `unit`.
+    /// ("ALT < 5 × ULN", "creatinine ≤ 1.5 × ULN"). Both are entered in the same unit, whichever of
+    /// `units` the report uses; the comparison is a ratio, so the unit is shown, never converted.
     AgainstUpperLimit {
-        unit: Unit,
+        units: Vec<Unit>,
     },
+    /// A lab value with the lower and upper reference limits printed beside it ("within normal
+    /// limits", "≥ 0.8 × LLN"), all three in the same unit.
+    AgainstReferenceRange {
+        units: Vec<Unit>,
+    },
+    /// A calendar date: a day, or a month and year when that is all the patient knows.
+    Date,
 }
 
 #[derive(Clone, Debug)]
@@ -210,8 +233,8 @@ impl CriterionKind {
 pub struct Criterion {
     pub id: CriterionId,
     pub kind: CriterionKind,
-    /// The criterion's number in the registry's list.
-    pub number: u32,
+    /// The criterion's label in the registry's list, as the registry writes it: "3", "9A", "a".
+    pub label: String,
     /// The registry's criterion text, verbatim.
     pub registry_text: String,
     /// Translations of the registry text, shown beside it (some languages only).
@@ -222,13 +245,41 @@ pub struct Criterion {
     pub interpretation: Option<Text>,
     /// What to ask the care team when the answers leave the criterion unknown.
     pub ask_care_team: Option<Worded>,
+    /// When the criterion is met. For a criterion with parts, the parts' rules combined (every
+    /// part for `all`, one part for `any`).
     pub rule: Rule,
+    /// The registry's parts of the criterion ("Adequate organ function: a. ANC …, b. platelets …"),
+    /// each decided and shown on its own.
+    pub parts: Vec<Part>,
+}
+
+/// One part of a criterion, with the registry's words for it and its own rule.
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub label: String,
+    pub registry_text: String,
+    pub registry_translation: Option<Text>,
+    pub summary: Text,
+    pub interpretation: Option<Text>,
+    pub ask_care_team: Option<Worded>,
+    pub rule: Rule,
+}
+
+named_enum! {
+    /// How a criterion's parts combine: all must be met, or one is enough.
+    pub enum Combine {
+        All = "all",
+        Any = "any",
+    }
 }
 
 /// A condition over the answers, evaluated in three-valued logic (see `evaluate.rs`).
 #[derive(Clone, Debug)]
 pub enum Rule {
     Constant(bool),
+    /// What no pre-screen can know (consent, a judgement, a test the study runs): always
+    /// `Truth::ForStudyTeam`, which never rules a patient in or out.
+    StudyTeamChecks,
     All(Vec<Rule>),
     Any(Vec<Rule>),
     Not(Box<Rule>),
@@ -237,6 +288,47 @@ pub enum Rule {
         question: usize,
         test: Test,
     },
+    /// A derived value (`Definition::derived[derived]`) compared with a limit in its unit's base:
+    /// `Test::Number` or `Test::Between`.
+    CompareDerived {
+        derived: usize,
+        test: Test,
+    },
+}
+
+/// A study date that is not fixed when the patient answers: it will fall between `earliest_days`
+/// and `latest_days` from today, both included.
+#[derive(Clone, Debug)]
+pub struct StudyDate {
+    pub id: String,
+    pub name: Text,
+    pub earliest_days: u32,
+    pub latest_days: u32,
+}
+
+/// A value computed from answers by a named formula.
+#[derive(Clone, Debug)]
+pub struct Derived {
+    pub id: String,
+    pub name: Text,
+    pub formula: Formula,
+    /// The question giving each of the formula's inputs, in `Formula::inputs` order.
+    pub inputs: Vec<usize>,
+}
+
+/// What a date window is counted back from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Today,
+    /// `Definition::study_dates[index]`.
+    Study(usize),
+}
+
+/// Which reference limit a value is compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferenceLimit {
+    Lower,
+    Upper,
 }
 
 #[derive(Clone, Debug)]
@@ -258,6 +350,27 @@ pub enum Test {
     AnyOf(Vec<ChoiceId>),
     /// Multiple choice: every one of these is picked.
     AllOf(Vec<ChoiceId>),
+    /// A date question: the time from the answer to `anchor`, compared with `duration` ("at least
+    /// 28 days before randomization", "in the last 6 months").
+    Elapsed {
+        anchor: Anchor,
+        relation: Relation,
+        duration: Duration,
+    },
+    /// A date question: at least `shortest` and at most `longest` before `anchor`.
+    ElapsedBetween {
+        anchor: Anchor,
+        shortest: Duration,
+        longest: Duration,
+    },
+    /// A reference-range question: the value lies within its range, limits included.
+    WithinRange,
+    /// A reference-range question: the value compared with `factor` × one of its limits.
+    TimesLimit {
+        limit: ReferenceLimit,
+        relation: Relation,
+        factor: Exact,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -281,6 +394,7 @@ named_enum! {
         Equals = "equals",
         AnyOf = "any_of",
         AllOf = "all_of",
+        WithinReferenceRange = "within_reference_range",
     }
 }
 
@@ -293,7 +407,7 @@ impl Op {
             Op::Equal => Some(Relation::Equal),
             Op::GreaterOrEqual => Some(Relation::GreaterOrEqual),
             Op::Greater => Some(Relation::Greater),
-            Op::Between | Op::Equals | Op::AnyOf | Op::AllOf => None,
+            Op::Between | Op::Equals | Op::AnyOf | Op::AllOf | Op::WithinReferenceRange => None,
         }
     }
 
@@ -307,6 +421,7 @@ impl Op {
         match self {
             Op::Between => &["min", "max"],
             Op::AnyOf | Op::AllOf => &["values"],
+            Op::WithinReferenceRange => &[],
             Op::Less | Op::LessOrEqual | Op::Equal | Op::GreaterOrEqual | Op::Greater | Op::Equals => &["value"],
         }
     }
@@ -321,6 +436,43 @@ impl Relation {
             Relation::Equal => ordering == Equal,
             Relation::GreaterOrEqual => ordering != Less,
             Relation::Greater => ordering == Greater,
+        }
+    }
+}
+
+impl Rule {
+    /// Whether the rule leaves anything to the study team.
+    pub fn mentions_study_team(&self) -> bool {
+        match self {
+            Rule::StudyTeamChecks => true,
+            Rule::All(rules) | Rule::Any(rules) => rules.iter().any(Rule::mentions_study_team),
+            Rule::Not(rule) => rule.mentions_study_team(),
+            Rule::Constant(_) | Rule::Compare { .. } | Rule::CompareDerived { .. } => false,
+        }
+    }
+}
+
+/// How much of a criterion the rules decide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decided {
+    /// By the answers alone.
+    ByRules,
+    /// Partly by the answers, partly by the study team.
+    Partly,
+    /// Only by the study team.
+    ByStudyTeam,
+}
+
+impl Criterion {
+    pub fn decided(&self) -> Decided {
+        let rules: Vec<&Rule> =
+            if self.parts.is_empty() { vec![&self.rule] } else { self.parts.iter().map(|part| &part.rule).collect() };
+        if rules.iter().all(|rule| matches!(rule, Rule::StudyTeamChecks)) {
+            Decided::ByStudyTeam
+        } else if rules.iter().any(|rule| rule.mentions_study_team()) {
+            Decided::Partly
+        } else {
+            Decided::ByRules
         }
     }
 }
@@ -341,6 +493,10 @@ impl Definition {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.question_index(id).map(|index| &self.questions[index])
+    }
+
+    pub fn study_date(&self, id: &str) -> Option<usize> {
+        self.study_dates.iter().position(|date| date.id == id)
     }
 
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
@@ -399,6 +555,8 @@ impl QuestionKind {
             QuestionKind::Number { .. } => QuestionKindName::Number,
             QuestionKind::Age { .. } => QuestionKindName::Age,
             QuestionKind::AgainstUpperLimit { .. } => QuestionKindName::AgainstUpperLimit,
+            QuestionKind::AgainstReferenceRange { .. } => QuestionKindName::AgainstReferenceRange,
+            QuestionKind::Date => QuestionKindName::Date,
         }
     }
 
@@ -409,7 +567,9 @@ impl QuestionKind {
             QuestionKind::YesNo
             | QuestionKind::Number { .. }
             | QuestionKind::Age { .. }
-            | QuestionKind::AgainstUpperLimit { .. } => &[],
+            | QuestionKind::AgainstUpperLimit { .. }
+            | QuestionKind::AgainstReferenceRange { .. }
+            | QuestionKind::Date => &[],
         }
     }
 }

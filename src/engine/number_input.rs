@@ -137,7 +137,7 @@ pub fn typed_whole_years(text: &str) -> Result<u32, NumberInputError> {
 
 /// Full-width forms (`４５`, `３４．２`, `，`) and the ideographic space to their ASCII forms,
 /// and typographic minus signs to `-`.
-fn normalise_width(text: &str) -> String {
+pub(super) fn normalise_width(text: &str) -> String {
     text.chars()
         .map(|character| match character {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(character as u32 - 0xFEE0).unwrap_or(character),

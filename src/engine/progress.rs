@@ -34,7 +34,7 @@ impl Definition {
                 self.questions[index]
                     .visible_when
                     .as_ref()
-                    .is_none_or(|rule| self.truth_of(rule, &effective) != Truth::False)
+                    .is_none_or(|rule| self.truth_of(rule, &effective, answers.today()) != Truth::False)
             })
             .count()
     }

@@ -13,6 +13,7 @@
 //! showed and is never trusted: the answers are evaluated again.
 
 use super::answers::{AnswerError, AnswerErrorKind, Answers};
+use super::dates::CalendarDate;
 use super::evaluate::Outcome;
 use super::json::{limits, Json};
 use super::load::{json_error, text_of};
@@ -80,7 +81,14 @@ impl Definition {
             }]);
         }
         let answers = json.get("answers").unwrap_or(&Json::Null);
-        self.parse_answers_json(answers).map(|answers| (answers, Some(saved)))
+        // The answers were given on the day they were saved: date windows count back from it.
+        let saved_on = json.get("saved").and_then(Json::as_str).and_then(CalendarDate::parse);
+        self.parse_answers_json(answers).map(|mut answers| {
+            if let Some(day) = saved_on {
+                answers.set_today(day);
+            }
+            (answers, Some(saved))
+        })
     }
 }
 
@@ -115,7 +123,11 @@ mod tests {
         assert_eq!(saved["outcome"], "needs_review");
         let (read, envelope) =
             definition.read_answers_file(&Json::from(&saved)).unwrap_or_else(|errors| panic!("{errors:?}"));
-        assert_eq!(read, answers);
+        let mut expected = answers;
+        if let Some(day) = CalendarDate::parse("2026-11-27") {
+            expected.set_today(day);
+        }
+        assert_eq!(read, expected, "the answers, given on the day they were saved");
         assert_eq!(envelope.map(|envelope| envelope.trial), Some("cd123-car-t-aml".to_owned()));
     }
 
@@ -128,6 +140,7 @@ mod tests {
             definition.read_answers_file(&Json::from(&old)).unwrap_or_else(|errors| panic!("{errors:?}"));
         assert_eq!(answers.len(), 1);
         assert!(envelope.is_some());
+        assert_eq!(answers.today(), CalendarDate::parse("2026-11-26"), "the day it was saved");
     }
 
     #[test]

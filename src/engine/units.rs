@@ -88,6 +88,8 @@ unit_table! {
     StandardDeviation = "SD", "SD", ["z"];
     /// A multiple of the upper reference limit printed on the patient's lab report.
     TimesUpperLimit = "x ULN", "× ULN", ["ULN"];
+    /// A multiple of the lower reference limit printed on the patient's lab report.
+    TimesLowerLimit = "x LLN", "× LLN", ["LLN"];
     Years = "years", "years", ["year", "y"];
 }
 
@@ -964,6 +966,7 @@ mod tests {
         check("mg / dL", Some(Unit::MilligramPerDecilitre));
         check("x ULN", Some(Unit::TimesUpperLimit));
         check("×ULN", Some(Unit::TimesUpperLimit));
+        check("x LLN", Some(Unit::TimesLowerLimit));
         check("％", Some(Unit::Percent));
         check("mmol/L", Some(Unit::MillimolePerLitre));
         check("×10⁹/L", Some(Unit::BillionPerLitre));

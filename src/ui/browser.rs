@@ -88,10 +88,10 @@ pub fn set_page_title(title: &str) {
     }
 }
 
-/// Today's date on the patient's device, as `YYYY-MM-DD`.
+/// Today's date on the patient's device, in its time zone, as `YYYY-MM-DD`.
 pub fn today() -> String {
-    let iso = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-    iso.get(..10).unwrap_or_default().to_owned()
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
 /// Opens the browser's print dialogue (which also offers "save as PDF").

@@ -1,6 +1,6 @@
 //! An answer in words, for the check-answers page and the printed summary.
 
-use crate::engine::{Answer, Question, QuestionKind, Respondent};
+use crate::engine::{Answer, Question, QuestionKind, Respondent, Unit};
 use crate::messages;
 
 pub fn describe_answer(question: &Question, answer: &Answer, respondent: Respondent, language: &str) -> String {
@@ -20,13 +20,22 @@ pub fn describe_answer(question: &Question, answer: &Answer, respondent: Respond
         }
         Answer::Number { value, unit } => messages::value_with_unit(*value, *unit),
         Answer::AgeYears(years) => format!("{years} {}", text.years),
-        Answer::AgainstUpperLimit { value, upper_limit } => match &question.kind {
-            QuestionKind::AgainstUpperLimit { unit } => text.value_against_limit(*value, *upper_limit, *unit),
-            QuestionKind::YesNo
-            | QuestionKind::SingleChoice { .. }
-            | QuestionKind::MultipleChoice { .. }
-            | QuestionKind::Number { .. }
-            | QuestionKind::Age { .. } => text.with_aside(&value.to_string(), &upper_limit.to_string()),
-        },
+        Answer::AgainstUpperLimit { value, upper_limit } => {
+            text.value_against_limit(*value, *upper_limit, the_one_unit(question))
+        }
+        Answer::AgainstRange { value, lower_limit, upper_limit } => {
+            text.value_against_range(*value, *lower_limit, *upper_limit, the_one_unit(question))
+        }
+        Answer::Date(date) => text.date(*date),
+    }
+}
+
+/// The unit of a question compared with the report's limits, when it takes only one.
+fn the_one_unit(question: &Question) -> Option<Unit> {
+    match &question.kind {
+        QuestionKind::AgainstUpperLimit { units } | QuestionKind::AgainstReferenceRange { units } => {
+            <[Unit; 1]>::try_from(units.as_slice()).ok().map(|[unit]| unit)
+        }
+        _ => None,
     }
 }

@@ -21,6 +21,7 @@ mod result;
 mod start;
 mod state;
 mod widget;
+mod worked_out;
 
 use crate::engine::Definition;
 use std::rc::Rc;

@@ -29,7 +29,7 @@ pub struct QuestionnaireProps {
 pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     let state = use_reducer_eq({
         let definition = props.definition.clone();
-        move || State::new(definition)
+        move || State::new(definition, crate::engine::CalendarDate::parse(&browser::today()))
     });
     // Whether the question page on screen shows errors, for the page title.
     let page_has_errors = use_state(|| false);
@@ -93,7 +93,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             let question = &state.definition.questions[index];
             html! {
                 <QuestionPage key={question.id.to_string()} definition={state.definition.clone()} {index} respondent={state.respondent} {language}
-                    answer={state.answers.get(question.id.as_str()).cloned()} progress={state.progress()}
+                    answer={state.answers.get(question.id.as_str()).cloned()} progress={state.progress()} today={state.answers.today()}
                     {onanswer} {onerrors} onback={dispatch(|| Action::Back)} />
             }
         }
@@ -125,7 +125,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
                 Callback::from(move |()| download_answers(&state))
             };
             html! {
-                <ResultPage definition={state.definition.clone()} evaluation={state.evaluation.clone()} respondent={state.respondent} {language}
+                <ResultPage definition={state.definition.clone()} evaluation={state.evaluation.clone()} answers={state.answers.clone()} respondent={state.respondent} {language}
                     today={AttrValue::from(browser::today())} onprint={Callback::from(|()| browser::print())} {ondownload}
                     onchangeanswers={dispatch(|| Action::ShowCheckAnswers)} onstartover={dispatch(|| Action::StartOver)} />
             }

@@ -2,7 +2,7 @@
 //! outcome) are engine calls; this module only records where the patient is and what they said.
 
 use super::SharedDefinition;
-use crate::engine::{Answer, Answers, Evaluation, Outcome, Respondent};
+use crate::engine::{Answer, Answers, CalendarDate, Evaluation, Outcome, Respondent};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -44,12 +44,17 @@ pub enum Action {
 }
 
 impl State {
-    pub fn new(definition: SharedDefinition) -> State {
-        let evaluation = definition.evaluate(&Answers::default());
+    /// A fresh questionnaire; `today` (the device's date) is what date windows count back from.
+    pub fn new(definition: SharedDefinition, today: Option<CalendarDate>) -> State {
+        let mut answers = Answers::default();
+        if let Some(today) = today {
+            answers.set_today(today);
+        }
+        let evaluation = definition.evaluate(&answers);
         State {
             definition,
             respondent: Respondent::Patient,
-            answers: Answers::default(),
+            answers,
             screen: Screen::Start,
             history: Vec::new(),
             return_to: None,
@@ -126,7 +131,7 @@ impl Reducible for State {
             }
             Action::ShowCheckAnswers => state.screen = Screen::CheckAnswers,
             Action::ShowResult => state.screen = Screen::Result,
-            Action::StartOver => return Rc::new(State::new(state.definition)),
+            Action::StartOver => return Rc::new(State::new(state.definition, state.answers.today())),
         }
         Rc::new(state)
     }

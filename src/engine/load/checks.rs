@@ -5,19 +5,35 @@
 use super::rules::{raw_rule_question_names, rule_questions};
 use super::{Loader, Problem};
 use crate::engine::answers::{Answer, Answers};
+use crate::engine::dates::{CalendarDate, DateAnswer};
+use crate::engine::derived::Formula;
 use crate::engine::evaluate::Outcome;
-use crate::engine::format::{RawCriterion, RawQuestion};
+use crate::engine::format::{RawCriterion, RawDerived, RawQuestion};
 use crate::engine::json::{echo, limits};
-use crate::engine::model::{ChoiceId, Criterion, Definition, QuestionKind, SexEligibility};
+use crate::engine::model::{ChoiceId, Criterion, Definition, Derived, QuestionKind, SexEligibility};
 use std::collections::BTreeSet;
 
 /// The question names any rule mentions, read before the rules are checked, so that a question
 /// named only in a broken rule is not also reported as unused.
-pub(super) fn mentioned_questions(raw_questions: &[RawQuestion], raw_criteria: &[RawCriterion]) -> BTreeSet<String> {
+/// A question that only gives a derived value its input counts as mentioned.
+pub(super) fn mentioned_questions(
+    raw_questions: &[RawQuestion],
+    raw_criteria: &[RawCriterion],
+    raw_derived: &[RawDerived],
+) -> BTreeSet<String> {
     let mut mentioned = Vec::new();
-    let raw_rules = raw_questions.iter().filter_map(|question| question.visible_when.as_ref());
-    for rule in raw_rules.chain(raw_criteria.iter().filter_map(|criterion| criterion.rule.as_ref())) {
+    let visibility = raw_questions.iter().filter_map(|question| question.visible_when.as_ref());
+    let criteria = raw_criteria.iter().filter_map(|criterion| criterion.rule.as_ref());
+    let parts = raw_criteria
+        .iter()
+        .flat_map(|criterion| criterion.parts.iter().flatten())
+        .filter_map(|part| part.rule.as_ref());
+    for rule in visibility.chain(criteria).chain(parts) {
         raw_rule_question_names(rule, &mut mentioned);
+    }
+    for derived in raw_derived {
+        let inputs = derived.inputs.as_ref().and_then(|inputs| inputs.as_object()).into_iter().flatten();
+        mentioned.extend(inputs.filter_map(|(_, question)| question.as_str().map(str::to_owned)));
     }
     mentioned.into_iter().collect()
 }
@@ -130,13 +146,17 @@ pub(super) struct Indexes {
 
 impl Indexes {
     /// `visibility_dependencies[question]` lists the questions that question's `visible_when` reads.
-    pub(super) fn build(criteria: &[Criterion], visibility_dependencies: Vec<Vec<usize>>) -> Indexes {
+    pub(super) fn build(
+        criteria: &[Criterion],
+        derived: &[Derived],
+        visibility_dependencies: Vec<Vec<usize>>,
+    ) -> Indexes {
         let question_count = visibility_dependencies.len();
         let criterion_questions: Vec<Vec<usize>> = criteria
             .iter()
             .map(|criterion| {
                 let mut reads = Vec::new();
-                rule_questions(&criterion.rule, &mut reads);
+                rule_questions(&criterion.rule, derived, &mut reads);
                 reads
             })
             .collect();
@@ -166,30 +186,70 @@ pub(super) fn registry_limits(definition: &Definition, problems: &mut Vec<Proble
     let trial = &definition.trial;
     let rules_out_alone = |question: usize, answer: Answer| {
         let mut answers = Answers::default();
+        answers.set_today(CHECK_DAY);
         answers.set(definition.questions[question].id.clone(), answer);
         definition.evaluate(&answers).outcome == Outcome::NotEligible
     };
-    let age_questions: Vec<usize> = (0..definition.questions.len())
-        .filter(|&index| matches!(definition.questions[index].kind, QuestionKind::Age { .. }))
+    // Where the age comes from: an age question (with the ages it takes), or a date of birth that
+    // a derived age reads.
+    let mut age_sources: Vec<(usize, u32, u32)> = (0..definition.questions.len())
+        .filter_map(|index| match definition.questions[index].kind {
+            QuestionKind::Age { minimum_years, maximum_years } => Some((index, minimum_years, maximum_years)),
+            _ => None,
+        })
         .collect();
-    let limits = match trial.maximum_age_years {
-        Some(maximum) => format!("{} to {maximum} years", trial.minimum_age_years),
-        None => format!("{} years or older", trial.minimum_age_years),
+    for derived in definition.derived.iter().filter(|derived| derived.formula == Formula::Age) {
+        age_sources.extend(derived.inputs.iter().map(|&question| (question, 0, 150)));
+    }
+    let limits = match (trial.minimum_age_months, trial.maximum_age_years) {
+        (Some(months), Some(maximum)) => format!("{months} months to {maximum} years"),
+        (Some(months), None) => format!("{months} months or older"),
+        (None, Some(maximum)) => format!("{} to {maximum} years", trial.minimum_age_years),
+        (None, None) => format!("{} years or older", trial.minimum_age_years),
     };
-    if age_questions.is_empty() && (trial.minimum_age_years > 0 || trial.maximum_age_years.is_some()) {
+    if age_sources.is_empty() && (trial.minimum_age_years > 0 || trial.maximum_age_years.is_some()) {
         problems.push(Problem {
             path: "trial.ages".to_owned(),
             message: format!(
-                "the registry's limits are {limits}, but no question asks the age, so no rule applies them"
+                "the registry's limits are {limits}, but no question asks the age or the date of birth, so no rule applies them"
             ),
         });
     }
-    for question in age_questions {
-        let QuestionKind::Age { minimum_years, maximum_years } = definition.questions[question].kind else { continue };
+    for (question, minimum_years, maximum_years) in age_sources {
         let id = &definition.questions[question].id;
-        let mut expectations = vec![(trial.minimum_age_years, false)];
-        if trial.minimum_age_years > minimum_years {
-            expectations.push((trial.minimum_age_years - 1, true));
+        let is_date = matches!(definition.questions[question].kind, QuestionKind::Date);
+        if let Some(months) = trial.minimum_age_months {
+            if !is_date {
+                problems.push(Problem {
+                    path: "trial.ages".to_owned(),
+                    message: format!(
+                        "the registry's minimum age is {months} months, which question \"{id}\" (whole years) cannot tell: ask the date of birth"
+                    ),
+                });
+                continue;
+            }
+            // Born exactly that many months before the check day, and a day later.
+            let on_limit = CHECK_DAY.add_months(-i64::from(months));
+            for (born, should_rule_out) in [(on_limit, false), (on_limit.add_days(1), true)] {
+                let answer = Answer::Date(DateAnswer { year: born.year, month: born.month, day: Some(born.day) });
+                if rules_out_alone(question, answer) != should_rule_out {
+                    let what = if should_rule_out { "does not rule a patient out" } else { "rules a patient out" };
+                    let age = if should_rule_out { "a day under" } else { "exactly" };
+                    problems.push(Problem {
+                        path: "trial.ages".to_owned(),
+                        message: format!(
+                            "the registry's limits are {limits}, but an age of {age} {months} months {what} by the rules that read question \"{id}\""
+                        ),
+                    });
+                }
+            }
+        }
+        let mut expectations = Vec::new();
+        if trial.minimum_age_months.is_none() {
+            expectations.push((trial.minimum_age_years, false));
+            if trial.minimum_age_years > minimum_years {
+                expectations.push((trial.minimum_age_years - 1, true));
+            }
         }
         if let Some(maximum) = trial.maximum_age_years {
             expectations.push((maximum, false));
@@ -198,9 +258,15 @@ pub(super) fn registry_limits(definition: &Definition, problems: &mut Vec<Proble
             }
         }
         for (age, should_rule_out) in expectations {
-            if (minimum_years..=maximum_years).contains(&age)
-                && rules_out_alone(question, Answer::AgeYears(age)) != should_rule_out
-            {
+            let answer = match definition.questions[question].kind {
+                QuestionKind::Date => {
+                    // Born this many years before the check day, to the day: exactly `age` today.
+                    let born = CHECK_DAY.add_months(-12 * i64::from(age));
+                    Answer::Date(DateAnswer { year: born.year, month: born.month, day: Some(born.day) })
+                }
+                _ => Answer::AgeYears(age),
+            };
+            if (minimum_years..=maximum_years).contains(&age) && rules_out_alone(question, answer) != should_rule_out {
                 let what = if should_rule_out { "does not rule a patient out" } else { "rules a patient out" };
                 problems.push(Problem {
                     path: "trial.ages".to_owned(),
@@ -248,6 +314,10 @@ pub(super) fn registry_limits(definition: &Definition, problems: &mut Vec<Proble
         }
     }
 }
+
+/// The day the registry limits are checked on: any day serves, and a fixed one keeps loading free
+/// of the clock.
+const CHECK_DAY: CalendarDate = CalendarDate { year: 2026, month: 1, day: 15 };
 
 /// `a → b → a`, or for a long cycle its first questions and how many more.
 fn cycle_in_words(names: &[String]) -> String {

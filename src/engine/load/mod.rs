@@ -14,13 +14,16 @@
 
 mod checks;
 mod criteria;
+mod derived;
 mod questions;
 mod rules;
 mod trial;
 
+pub use trial::{is_email, is_phone};
+
 use super::format::{join, RawDefinition, Reading};
 use super::json::{echo, escape, is_blank, limits, Json, Limits};
-use super::model::{Criterion, Definition, Question};
+use super::model::{Criterion, Definition, Derived, Question, StudyDate};
 use super::text::{addresses_the_reader, Text, Worded};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -215,6 +218,13 @@ struct Loader {
     /// Whether a visibility cycle was reported, which already explains any condition that reads
     /// a later question.
     found_visibility_cycle: bool,
+    /// Every study date's id, in file order (an empty id where it was missing).
+    study_date_ids: Vec<String>,
+    /// The study dates read without problems.
+    study_dates: Vec<StudyDate>,
+    /// Derived values by id, and each as read (`None` where it has problems).
+    derived_ids: BTreeMap<String, usize>,
+    derived: Vec<Option<Derived>>,
 }
 
 impl Loader {
@@ -421,19 +431,28 @@ impl Loader {
         }
         self.collect_question_ids(&raw_questions);
         self.check_visibility_cycles(&raw_questions);
-        let mentioned = checks::mentioned_questions(&raw_questions, &raw_criteria);
+        let raw_derived = raw.derived.unwrap_or_default();
+        let mentioned = checks::mentioned_questions(&raw_questions, &raw_criteria, &raw_derived);
         let visibility_dependencies = self.questions(raw_questions);
+        self.study_dates(raw.study_dates.unwrap_or_default());
+        self.derived_values(raw_derived);
         let criteria = self.criteria(raw_criteria);
         self.unused_questions(&mentioned);
         let questions: Option<Vec<Question>> = std::mem::take(&mut self.questions).into_iter().collect();
         let criteria: Option<Vec<Criterion>> = criteria.into_iter().collect();
-        let (questions, criteria) = (questions?, criteria?);
-        let indexes = checks::Indexes::build(&criteria, visibility_dependencies);
+        let derived: Option<Vec<Derived>> = std::mem::take(&mut self.derived).into_iter().collect();
+        let (questions, criteria, derived) = (questions?, criteria?, derived?);
+        if self.study_dates.len() != self.study_date_ids.len() {
+            return None;
+        }
+        let indexes = checks::Indexes::build(&criteria, &derived, visibility_dependencies);
         Some(Definition {
             languages: self.languages.clone(),
             trial: trial?,
             questions,
             criteria,
+            study_dates: std::mem::take(&mut self.study_dates),
+            derived,
             criterion_questions: indexes.criterion_questions,
             question_criteria: indexes.question_criteria,
             visibility_dependencies: indexes.visibility_dependencies,
@@ -463,7 +482,7 @@ mod tests {
     fn seed_definition_speaks_english_and_simplified_chinese() {
         // The loader rejects any text lacking a declared language, so this covers every text.
         assert_eq!(Definition::seed().languages, ["en", "zh-Hans"]);
-        let criterion = Definition::seed().criteria.into_iter().find(|criterion| criterion.number == 12);
+        let criterion = Definition::seed().criteria.into_iter().find(|criterion| criterion.label == "12");
         let translation = criterion.and_then(|criterion| criterion.registry_translation);
         assert!(translation.is_some_and(|text| text.get("zh-Hans").contains("220")));
     }

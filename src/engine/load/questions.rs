@@ -59,7 +59,7 @@ impl Loader {
                 let rule = self.rule(&path, &raw_rule, RuleContext::Visibility { question: index });
                 if let Some(rule) = rule {
                     let mut reads = Vec::new();
-                    rule_questions(&rule, &mut reads);
+                    rule_questions(&rule, &[], &mut reads);
                     visibility_dependencies[index] = reads;
                     if let Some(Some(question)) = self.questions.get_mut(index) {
                         question.visible_when = Some(rule);
@@ -125,15 +125,8 @@ impl Loader {
             }
             QuestionKindName::Number => {
                 let quantity_name = self.required_string(path, "quantity", raw.quantity.clone())?;
-                let Some(quantity) = Quantity::from_id(&quantity_name) else {
-                    let known: Vec<&str> = Quantity::ALL.iter().map(|quantity| quantity.id()).collect();
-                    self.problem(
-                        join(path, "quantity"),
-                        format!("unknown quantity \"{quantity_name}\"; use one of {}", known.join(", ")),
-                    );
-                    return None;
-                };
-                let units = self.units(path, raw.units.as_deref(), quantity)?;
+                let quantity = self.quantity(path, &quantity_name)?;
+                let units = self.units(path, raw.units.as_deref(), Some(quantity))?;
                 let minimum = self.limit(path, "min", raw.min)?;
                 let maximum = self.limit(path, "max", raw.max)?;
                 if minimum.checked_cmp(maximum) == Some(std::cmp::Ordering::Greater) {
@@ -152,20 +145,41 @@ impl Loader {
                 Some(QuestionKind::Age { minimum_years: minimum, maximum_years: maximum })
             }
             QuestionKindName::AgainstUpperLimit => {
-                let units = self.units(path, raw.units.as_deref(), Quantity::EnzymeActivity)?;
-                if units.len() != 1 {
-                    self.problem(
-                        join(path, "units"),
-                        "an against_upper_limit question takes exactly one unit, the one on the report",
-                    );
-                    return None;
-                }
-                Some(QuestionKind::AgainstUpperLimit { unit: units[0] })
+                self.report_units(path, raw).map(|units| QuestionKind::AgainstUpperLimit { units })
             }
+            QuestionKindName::AgainstReferenceRange => {
+                self.report_units(path, raw).map(|units| QuestionKind::AgainstReferenceRange { units })
+            }
+            QuestionKindName::Date => Some(QuestionKind::Date),
         }
     }
 
-    fn units(&mut self, path: &str, units: Option<&[String]>, quantity: Quantity) -> Option<Vec<Unit>> {
+    fn quantity(&mut self, path: &str, name: &str) -> Option<Quantity> {
+        let quantity = Quantity::from_id(name);
+        if quantity.is_none() {
+            let known: Vec<&str> = Quantity::ALL.iter().map(|quantity| quantity.id()).collect();
+            self.problem(
+                join(path, "quantity"),
+                format!("unknown quantity \"{}\"; use one of {}", echo(name), known.join(", ")),
+            );
+        }
+        quantity
+    }
+
+    /// The units a report may give a value and its limits in, for a question compared with the
+    /// report's own limits. With `quantity`, each must be one of its units; without, any unit the
+    /// catalogue knows. They are shown to the patient, never converted: the comparison is a ratio.
+    fn report_units(&mut self, path: &str, raw: &RawQuestion) -> Option<Vec<Unit>> {
+        match &raw.quantity {
+            Some(name) => {
+                let quantity = self.quantity(path, name)?;
+                self.units(path, raw.units.as_deref(), Some(quantity))
+            }
+            None => self.units(path, raw.units.as_deref(), None),
+        }
+    }
+
+    fn units(&mut self, path: &str, units: Option<&[String]>, quantity: Option<Quantity>) -> Option<Vec<Unit>> {
         let units = self.required(path, "units", units)?;
         if units.is_empty() {
             self.problem(join(path, "units"), "list at least one unit");
@@ -174,18 +188,30 @@ impl Loader {
         let mut parsed = Vec::new();
         for (index, unit_name) in units.iter().enumerate() {
             let unit_path = format!("{path}.units[{index}]");
-            match Unit::parse(unit_name) {
-                Some(unit) if quantity.conversion(unit).is_some() => {
+            match (Unit::parse(unit_name), quantity) {
+                (Some(unit), Some(quantity)) if quantity.conversion(unit).is_none() => {
+                    let accepted: Vec<&str> = quantity.units().map(Unit::id).collect();
+                    self.problem(
+                        unit_path,
+                        format!(
+                            "unit \"{}\" is not a unit of quantity \"{}\", which is measured in {}",
+                            echo(unit_name),
+                            quantity.id(),
+                            accepted.join(", ")
+                        ),
+                    );
+                }
+                (Some(unit), _) => {
                     if parsed.contains(&unit) {
                         self.problem(unit_path, format!("unit \"{}\" is listed twice", echo(unit_name)));
                     } else {
                         parsed.push(unit);
                     }
                 }
-                Some(_) => {
-                    self.problem(unit_path, format!("unit \"{}\" does not measure {}", echo(unit_name), quantity.id()))
-                }
-                None => self.problem(unit_path, format!("unknown unit \"{}\"", echo(unit_name))),
+                (None, _) => self.problem(
+                    unit_path,
+                    format!("unknown unit \"{}\"; the units are listed in docs/definition-format.md", echo(unit_name)),
+                ),
             }
         }
         (parsed.len() == units.len()).then_some(parsed)

@@ -60,9 +60,20 @@ impl Loader {
         }
         let source = self.required_text_or_string(path, "source", raw.source.as_ref());
         let ages = self.required(path, "ages", raw.ages);
+        let mut minimum_age_months = None;
         let (minimum_age_years, maximum_age_years) = match ages {
             Some(ages) => {
-                let minimum = self.required("trial.ages", "min_years", ages.min_years);
+                let minimum = match (ages.min_years, ages.min_months) {
+                    (Some(_), Some(_)) => {
+                        self.problem("trial.ages", "give min_years or min_months, not both");
+                        None
+                    }
+                    (None, Some(months)) => {
+                        minimum_age_months = Some(months);
+                        Some(months / 12)
+                    }
+                    (years, None) => self.required("trial.ages", "min_years", years),
+                };
                 // No `max_years` is a registry that sets no upper age limit ("18 years and older").
                 if let (Some(minimum), Some(maximum)) = (minimum, ages.max_years) {
                     if minimum > maximum {
@@ -130,6 +141,7 @@ impl Loader {
             definition_date: definition_date?,
             source: source?,
             minimum_age_years: minimum_age_years?,
+            minimum_age_months,
             maximum_age_years: maximum_age_years?,
             sex: sex?,
             contacts,
@@ -167,7 +179,7 @@ fn is_trial_id(id: &str) -> bool {
 
 /// A plain email address: nothing that could give a patient's mail client a subject, a copy to
 /// someone else or a second address (`?`, `&`, `,`, `%`, spaces are all refused).
-fn is_email(email: &str) -> bool {
+pub fn is_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else { return false };
     let local_ok = (1..=64).contains(&local.len())
         && local.chars().all(|character| character.is_ascii_alphanumeric() || "._+-".contains(character))
@@ -186,7 +198,7 @@ fn is_email(email: &str) -> bool {
 }
 
 /// A phone number as people write it: digits, spaces and `+ - ( ) .`, a `+` only first.
-fn is_phone(phone: &str) -> bool {
+pub fn is_phone(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     (3..=20).contains(&digits)
         && phone.len() <= 40

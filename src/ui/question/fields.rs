@@ -1,7 +1,7 @@
 //! Pieces the question kinds share: field ids, a radio or a box with its label, the "or" divider,
 //! a text field for a number, and the "I don't know" box under number fields.
 
-use super::FieldsProps;
+use super::{FieldsProps, Unusual};
 use crate::engine::{InputField, Question};
 use crate::messages;
 use web_sys::HtmlInputElement;
@@ -15,6 +15,10 @@ pub fn field_id(question: &Question, field: InputField) -> String {
         InputField::Value => "value",
         InputField::Unit => "unit",
         InputField::UpperLimit => "upper",
+        InputField::LowerLimit => "lower",
+        InputField::Day => "day",
+        InputField::Month => "month",
+        InputField::Year => "year",
     };
     format!("ps-{}-{part}", question.id)
 }
@@ -125,6 +129,10 @@ impl FieldsProps {
         let has_error = self.error_for(field).is_some();
         let name = match field {
             InputField::UpperLimit => format!("{}_upper_limit", question.id),
+            InputField::LowerLimit => format!("{}_lower_limit", question.id),
+            InputField::Day => format!("{}_day", question.id),
+            InputField::Month => format!("{}_month", question.id),
+            InputField::Year => format!("{}_year", question.id),
             InputField::Value | InputField::Choices | InputField::Unit => question.id.to_string(),
         };
         number_field(
@@ -142,19 +150,22 @@ impl FieldsProps {
         )
     }
 
-    /// The box that confirms an unusual value, shown with the message that asks to check it.
+    /// The box that confirms an unusual value or a date after today, shown with the message that
+    /// asks to check it.
     pub fn confirm_unusual(&self) -> Option<Html> {
-        let unusual = self.unusual.as_ref()?;
         let text = messages::get(&self.language);
-        let answer = unusual.answer.clone();
+        let (answer, label) = match self.unusual.as_ref()? {
+            Unusual::Value(unusual) => (unusual.answer.clone(), text.confirm_unusual(unusual)),
+            Unusual::FutureDate(answer) => (answer.clone(), text.confirm_future.to_owned()),
+        };
+        let ticked = self.input.confirmed.as_ref() == Some(&answer);
         let onchange = on_tick(self.change_value(move |input, ticked: bool| {
             input.confirmed = ticked.then(|| answer.clone());
         }));
         let id = format!("ps-{}-confirm", self.question().id);
-        let ticked = self.input.confirmed.as_ref() == Some(&unusual.answer);
         Some(html! {
             <div class="ps-confirm">
-                { choice_input("checkbox", id, format!("{}_confirm", self.question().id), "confirmed".to_owned(), html! { text.confirm_unusual(unusual) }, ticked, onchange) }
+                { choice_input("checkbox", id, format!("{}_confirm", self.question().id), "confirmed".to_owned(), html! { label }, ticked, onchange) }
             </div>
         })
     }

@@ -7,6 +7,7 @@ mod against_limit;
 mod age;
 mod checkboxes;
 mod choices;
+mod date;
 mod fields;
 mod number;
 
@@ -31,6 +32,9 @@ pub struct QuestionPageProps {
     /// The step number, and at most how many questions can follow.
     pub progress: (usize, usize),
     pub onanswer: Callback<Answer>,
+    /// The device's date, against which a date answer after today is checked with the patient.
+    #[prop_or_default]
+    pub today: Option<crate::engine::CalendarDate>,
     /// Told whether the page shows errors, whenever that changes (for the page title).
     #[prop_or_default]
     pub onerrors: Callback<bool>,
@@ -50,7 +54,24 @@ pub struct FieldsProps {
     pub oninput: Callback<AnswerInput>,
     pub errors: Vec<FieldError>,
     /// The unusual value the patient is asked to check, if that is the page's problem.
-    pub unusual: Option<UnusualValue>,
+    pub unusual: Option<Unusual>,
+}
+
+/// An answer the patient is asked to check, and may confirm.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unusual {
+    /// A value far from anything reports show.
+    Value(UnusualValue),
+    /// A date after today: the answer as given.
+    FutureDate(Answer),
+}
+
+/// The date the date fields hold, as the answer a confirmation would confirm.
+fn definition_answer(definition: &SharedDefinition, index: usize, input: &AnswerInput) -> Option<Answer> {
+    let question = &definition.questions[index];
+    matches!(question.kind, QuestionKind::Date)
+        .then(|| crate::engine::typed_date(&input.day, &input.month, &input.year).ok().map(Answer::Date))
+        .flatten()
 }
 
 impl FieldsProps {
@@ -104,7 +125,7 @@ fn field_id_of(question: &Question, part: &str) -> String {
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionPageProps) -> Html {
     let question = &props.definition.questions[props.index];
-    let input = use_state(|| AnswerInput::from_answer(props.answer.as_ref()));
+    let input = use_state(|| AnswerInput { today: props.today, ..AnswerInput::from_answer(props.answer.as_ref()) });
     // The engine's problems, put into words at each render so that they follow a language switch.
     let problems = use_state(Vec::<InputProblem>::new);
     let heading = use_focus_on(props.index);
@@ -140,10 +161,14 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         })
         .collect();
     let unusual = problems.iter().find_map(|problem| match &problem.kind {
-        InputProblemKind::Unusual(unusual) => Some(unusual.clone()),
+        InputProblemKind::Unusual(unusual) => Some(Unusual::Value(unusual.clone())),
+        InputProblemKind::FutureDate => {
+            definition_answer(&props.definition, props.index, &input).map(Unusual::FutureDate)
+        }
         InputProblemKind::ChooseAnAnswer
         | InputProblemKind::DoNotKnowWithOtherChoices
         | InputProblemKind::Number(_)
+        | InputProblemKind::Date(_)
         | InputProblemKind::Answer(_) => None,
     });
     let onback = {
@@ -177,6 +202,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         QuestionKind::Number { .. } => (number::number_with_unit(&fields_props), false),
         QuestionKind::Age { .. } => (age::age(&fields_props), false),
         QuestionKind::AgainstUpperLimit { .. } => (against_limit::against_upper_limit(&fields_props), true),
+        QuestionKind::AgainstReferenceRange { .. } => (against_limit::against_reference_range(&fields_props), true),
+        QuestionKind::Date => (date::date(&fields_props), true),
     };
 
     let question_error = errors.first().map(|error| error.message.clone());
