@@ -13,6 +13,9 @@
 //! ```
 
 pub mod engine;
+/// Drafting a definition from a registry record: coordinators' tooling, which the widget never
+/// calls (so the release build drops it).
+pub mod import;
 pub mod messages;
 
 #[cfg(feature = "ui")]

@@ -29,7 +29,12 @@ fn scratch_file(name: &str, contents: &str) -> String {
 fn check_accepts_the_seed_trial() {
     let (ok, stdout, _) = prescreen(&["check", "trials/cd123-car-t-aml.json"]);
     assert!(ok);
-    assert!(stdout.contains("26 questions, 22 criteria (15 inclusion, 7 exclusion)"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "26 questions, 22 criteria (15 inclusion, 7 exclusion): 20 decided by rules, 2 partly and 0 wholly left to the study team"
+        ),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -146,4 +151,43 @@ fn check_reads_a_file_with_a_byte_order_mark() {
     let (ok, stdout, stderr) = prescreen(&["check", &file]);
     assert!(ok, "{stderr}");
     assert!(stdout.contains(": ok: 4 questions"), "{stdout}");
+}
+
+#[test]
+fn import_prints_a_draft_that_check_accepts() {
+    let (ok, stdout, stderr) =
+        prescreen(&["import", "tests/registry-records/NCT04280705.json", "--today", "2026-11-27"]);
+    assert!(ok, "{stderr}");
+    let draft = scratch_file("draft.json", &stdout);
+    let (ok, stdout, stderr) = prescreen(&["check", &draft]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("1 decided by rules, 0 partly and 13 wholly left to the study team"), "{stdout}");
+    let (ok, _, stderr) = prescreen(&["import", "tests/registry-records/README.md"]);
+    assert!(!ok);
+    assert!(stderr.contains("not valid JSON"), "{stderr}");
+}
+
+#[test]
+fn eval_reports_parts_team_checks_and_derived_values_on_the_day_given() {
+    let answers = scratch_file(
+        "feature-answers.json",
+        r#"{"date_of_birth": "1956-11-27", "sex": "male", "creatinine": 88.4, "weight": 72, "last_treatment": "2026-11-20"}"#,
+    );
+    let (ok, stdout, stderr) =
+        prescreen(&["eval", "tests/definitions/every-feature.json", &answers, "--today", "2026-11-27"]);
+    assert!(ok, "{stderr}");
+    let result: Value = serde_json::from_str(&stdout).expect("eval prints JSON");
+    assert_eq!(result["today"], "2026-11-27");
+    let organ = result["criteria"].as_array().and_then(|criteria| criteria.iter().find(|c| c["id"] == "inc_organ"));
+    let organ = organ.expect("the organ-function criterion");
+    assert_eq!(organ["label"], "4A");
+    assert_eq!(organ["parts"][0], serde_json::json!({"label": "a", "status": "met"}));
+    assert_eq!(organ["parts"][1], serde_json::json!({"label": "b", "status": "unknown"}));
+    assert!(result["unknown"].as_array().expect("list").contains(&Value::from("inc_organ/b")));
+    assert_eq!(result["study_team_checks"], serde_json::json!(["inc_washout", "inc_consent"]));
+    let crcl = result["derived"].as_array().and_then(|derived| derived.iter().find(|d| d["id"] == "crcl"));
+    assert_eq!(crcl.map(|crcl| &crcl["least"]), Some(&Value::from("70")), "(140 − 70) × 72 ÷ 72");
+    let (ok, _, stderr) = prescreen(&["eval", "seed", &answers, "--today", "27/11/2026"]);
+    assert!(!ok);
+    assert!(stderr.contains("--today \"27/11/2026\" is not a date written YYYY-MM-DD"), "{stderr}");
 }

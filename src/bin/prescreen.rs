@@ -1,33 +1,52 @@
-//! `prescreen`: the coordinators' command-line tool. Checks a trial definition file and evaluates
-//! an answers file against it, with the same engine the widget runs in the browser.
+//! `prescreen`: the coordinators' command-line tool. Checks a trial definition file, evaluates an
+//! answers file against it with the same engine the widget runs in the browser, and drafts a
+//! definition from a ClinicalTrials.gov record.
 
-use prescreen::engine::{echo, CriterionKind, Definition, Evaluation};
+use prescreen::engine::{echo, CalendarDate, CriterionKind, Decided, Definition, Evaluation, Status};
 use serde_json::{json, Value};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  prescreen check FILE            check a trial definition; lists every problem
-  prescreen eval FILE ANSWERS     print the outcome for an answers file as JSON
+  prescreen check FILE                       check a trial definition; lists every problem
+  prescreen eval FILE ANSWERS [--today DATE] print the outcome for an answers file as JSON
+  prescreen import RECORD [--today DATE]     print a draft definition for a ClinicalTrials.gov
+                                             API v2 study record (JSON), every criterion left
+                                             to the study team
   FILE may be `seed` for the compiled-in seed trial. ANSWERS is an answers object
-  ({\"question_id\": answer}) or a file saved with the widget's \"Download my answers\".";
+  ({\"question_id\": answer}) or a file saved with the widget's \"Download my answers\".
+  DATE (YYYY-MM-DD) is the day the answers were given, which date windows count back from: by
+  default the day a saved file was saved, or else today.";
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
-    let result = match arguments.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["check", file] => check(file),
-        ["eval", file, answers] => eval(file, answers),
-        ["--help" | "-h" | "help"] => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        _ => Err(format!("{USAGE}\n")),
-    };
+    let result = run(&arguments.iter().map(String::as_str).collect::<Vec<_>>());
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprint!("{message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn run(arguments: &[&str]) -> Result<(), String> {
+    let (today, arguments) = match arguments {
+        [rest @ .., "--today", date] => {
+            let today = CalendarDate::parse(date)
+                .ok_or_else(|| format!("--today \"{}\" is not a date written YYYY-MM-DD\n", echo(date)))?;
+            (Some(today), rest)
+        }
+        rest => (None, rest),
+    };
+    match arguments {
+        ["check", file] if today.is_none() => check(file),
+        ["eval", file, answers] => eval(file, answers, today),
+        ["import", record] => import(record, today),
+        ["--help" | "-h" | "help"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("{USAGE}\n")),
     }
 }
 
@@ -44,21 +63,33 @@ fn load(path: &str) -> Result<Definition, String> {
     loaded.map_err(|error| format!("{path}: {error}"))
 }
 
+/// Today's date from the system clock (UTC).
+fn system_today() -> CalendarDate {
+    let seconds =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
+    CalendarDate::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
+}
+
 fn check(path: &str) -> Result<(), String> {
     let definition = load(path)?;
+    let of_kind = |kind: CriterionKind| definition.criteria.iter().filter(|criterion| criterion.kind == kind).count();
+    let decided = |how: Decided| definition.criteria.iter().filter(|criterion| criterion.decided() == how).count();
     println!(
-        "{path}: ok: {} questions, {} criteria ({} inclusion, {} exclusion)",
+        "{path}: ok: {} questions, {} criteria ({} inclusion, {} exclusion): {} decided by rules, {} partly and {} wholly left to the study team",
         definition.questions.len(),
         definition.criteria.len(),
-        definition.criteria.iter().filter(|criterion| criterion.kind == CriterionKind::Inclusion).count(),
-        definition.criteria.iter().filter(|criterion| criterion.kind == CriterionKind::Exclusion).count(),
+        of_kind(CriterionKind::Inclusion),
+        of_kind(CriterionKind::Exclusion),
+        decided(Decided::ByRules),
+        decided(Decided::Partly),
+        decided(Decided::ByStudyTeam),
     );
     Ok(())
 }
 
-fn eval(definition_path: &str, answers_path: &str) -> Result<(), String> {
+fn eval(definition_path: &str, answers_path: &str, today: Option<CalendarDate>) -> Result<(), String> {
     let definition = load(definition_path)?;
-    let (answers, envelope) = definition.read_answers_text(&read(answers_path)?).map_err(|errors| {
+    let (mut answers, envelope) = definition.read_answers_text(&read(answers_path)?).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|error| format!("  {error}\n")).collect();
         format!("{answers_path}: {} problem(s) with the answers:\n{}", errors.len(), lines.concat())
     })?;
@@ -69,19 +100,72 @@ fn eval(definition_path: &str, answers_path: &str) -> Result<(), String> {
             definition.trial.definition_version
         );
     }
+    // A saved file carries the day it was saved; `--today` overrides it, and the clock comes last.
+    if let Some(today) = today.or(answers.today()).or_else(|| Some(system_today())) {
+        answers.set_today(today);
+    }
     let evaluation = definition.evaluate(&answers);
-    let pretty = serde_json::to_string_pretty(&evaluation_json(&evaluation))
+    let pretty = serde_json::to_string_pretty(&evaluation_json(&definition, &evaluation, &answers))
         .map_err(|error| format!("cannot write the result: {error}\n"))?;
     println!("{pretty}");
     Ok(())
 }
 
-fn evaluation_json(evaluation: &Evaluation) -> Value {
-    let criteria: Vec<Value> = evaluation
+fn evaluation_json(definition: &Definition, evaluation: &Evaluation, answers: &prescreen::engine::Answers) -> Value {
+    let criteria: Vec<Value> = definition
         .criteria
         .iter()
-        .map(|result| json!({"id": result.id.as_str(), "kind": result.kind.id(), "status": result.status.id()}))
+        .zip(&evaluation.criteria)
+        .map(|(criterion, result)| {
+            let mut entry = json!({
+                "id": result.id.as_str(),
+                "label": criterion.label,
+                "kind": result.kind.id(),
+                "status": result.status.id(),
+            });
+            if !criterion.parts.is_empty() {
+                entry["parts"] = criterion
+                    .parts
+                    .iter()
+                    .zip(&result.parts)
+                    .map(|(part, status)| json!({"label": part.label, "status": status.id()}))
+                    .collect();
+            }
+            entry
+        })
         .collect();
-    let unknown: Vec<&str> = evaluation.unknown().map(|id| id.as_str()).collect();
-    json!({"outcome": evaluation.outcome.id(), "criteria": criteria, "unknown": unknown})
+    let items = |status: Status| -> Vec<String> {
+        definition.items_with_status(evaluation, status).into_iter().map(|item| item.label).collect()
+    };
+    let derived: Vec<Value> = (0..definition.derived.len())
+        .filter_map(|index| {
+            let interval = definition.derived_now(index, evaluation, answers)?;
+            let derived = &definition.derived[index];
+            Some(json!({
+                "id": derived.id,
+                "least": interval.least.rounded(6).trim_end_matches('0').trim_end_matches('.'),
+                "greatest": interval.greatest.rounded(6).trim_end_matches('0').trim_end_matches('.'),
+                "unit": derived.formula.unit().id(),
+            }))
+        })
+        .collect();
+    json!({
+        "outcome": evaluation.outcome.id(),
+        "today": answers.today().map(|today| today.to_string()),
+        "criteria": criteria,
+        "unknown": items(Status::Unknown),
+        "study_team_checks": items(Status::StudyTeamChecks),
+        "derived": derived,
+    })
+}
+
+fn import(record_path: &str, today: Option<CalendarDate>) -> Result<(), String> {
+    let bytes = read(record_path)?;
+    let record: Value = serde_json::from_slice(&bytes)
+        .map_err(|error| format!("{record_path}: not valid JSON: {}\n", echo(&error.to_string())))?;
+    let today = today.unwrap_or_else(system_today).to_string();
+    let draft =
+        prescreen::import::draft_from_record(&record, &today).map_err(|error| format!("{record_path}: {error}\n"))?;
+    print!("{draft}");
+    Ok(())
 }
