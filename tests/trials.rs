@@ -133,7 +133,9 @@ fn cases_see_every_decided_criterion_on_both_sides() {
         for criterion in &definition.criteria {
             let mut labels = Vec::new();
             if criterion.parts.is_empty() {
-                if criterion.decided() != Decided::ByStudyTeam && !matches!(criterion.rule, prescreen::engine::Rule::Constant(_)) {
+                if criterion.decided() != Decided::ByStudyTeam
+                    && !matches!(criterion.rule, prescreen::engine::Rule::Constant(_))
+                {
                     labels.push(criterion.id.to_string());
                 }
             } else {

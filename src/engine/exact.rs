@@ -181,12 +181,33 @@ impl Exact {
 
     /// The value rounded half away from zero to `decimals` places (at most 6), for display.
     pub fn rounded(self, decimals: u32) -> String {
+        self.rounded_by(decimals, Rounding::HalfAwayFromZero)
+    }
+
+    /// The value rounded down (toward minus infinity), for the low end of a range shown.
+    pub fn rounded_down(self, decimals: u32) -> String {
+        self.rounded_by(decimals, Rounding::Down)
+    }
+
+    /// The value rounded up (toward plus infinity), for the high end of a range shown.
+    pub fn rounded_up(self, decimals: u32) -> String {
+        self.rounded_by(decimals, Rounding::Up)
+    }
+
+    fn rounded_by(self, decimals: u32, rounding: Rounding) -> String {
         let decimals = decimals.min(6);
         let scale = 10_i128.pow(decimals);
         let scaled = self.numerator.saturating_mul(scale);
+        // Rust's division truncates toward zero; the remainder has the sign of `scaled`.
         let (quotient, remainder) = (scaled / self.denominator, scaled % self.denominator);
-        let quotient =
-            if remainder.abs().saturating_mul(2) >= self.denominator { quotient + scaled.signum() } else { quotient };
+        let quotient = match rounding {
+            Rounding::HalfAwayFromZero if remainder.abs().saturating_mul(2) >= self.denominator => {
+                quotient + scaled.signum()
+            }
+            Rounding::Down if remainder < 0 => quotient - 1,
+            Rounding::Up if remainder > 0 => quotient + 1,
+            Rounding::HalfAwayFromZero | Rounding::Down | Rounding::Up => quotient,
+        };
         let sign = if quotient < 0 { "-" } else { "" };
         let digits = quotient.abs().to_string();
         if decimals == 0 {
@@ -202,6 +223,13 @@ impl Exact {
     pub fn to_f64(self) -> f64 {
         self.numerator as f64 / self.denominator as f64
     }
+}
+
+#[derive(Clone, Copy)]
+enum Rounding {
+    HalfAwayFromZero,
+    Down,
+    Up,
 }
 
 impl PartialEq for Exact {
@@ -261,6 +289,11 @@ mod tests {
         assert_eq!(exact("-1.25").rounded(1), "-1.3");
         assert_eq!(exact("0.04").rounded(1), "0.0");
         assert_eq!(Exact::ratio(1, 3).unwrap().rounded(2), "0.33");
+        assert_eq!(exact("59.63").rounded_down(0), "59");
+        assert_eq!(exact("60.55").rounded_up(0), "61");
+        assert_eq!(exact("60").rounded_up(0), "60", "a whole number stays");
+        assert_eq!(exact("-1.25").rounded_down(1), "-1.3");
+        assert_eq!(exact("-1.25").rounded_up(1), "-1.2");
     }
 
     #[test]

@@ -54,10 +54,16 @@ pub fn worked_out(
     }
 }
 
-/// "72 mL/min", or "between 71 and 73 mL/min" when the answers leave it a range.
+/// "72 mL/min", or "between 59 and 61 mL/min" when the answers leave it a range.
 fn shown_value(text: &Messages, interval: Interval, decimals: u32, unit: &str) -> String {
+    // A range that rounds to one number is that number (CKD-EPI's bracket is far narrower than the
+    // places shown); a wider one is shown widened to the places shown, so that it holds the value.
     let (least, greatest) = (interval.least.rounded(decimals), interval.greatest.rounded(decimals));
-    let number = if least == greatest { least } else { text.between(&least, &greatest) };
+    let number = if least == greatest {
+        least
+    } else {
+        text.between(&interval.least.rounded_down(decimals), &interval.greatest.rounded_up(decimals))
+    };
     if unit.is_empty() {
         number
     } else {

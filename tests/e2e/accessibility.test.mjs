@@ -2,36 +2,10 @@
 // questionnaire completed with the keyboard alone.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { ROOT, completeThroughUi, screenshot, seedCase, serveAndLaunch } from './browser.mjs';
+import { axeViolations } from './axe.mjs';
+import { completeThroughUi, screenshot, seedCase, serveAndLaunch } from './browser.mjs';
 
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const running = serveAndLaunch();
-
-/** Elements of the widget that stick out past the viewport's right edge (reflow, WCAG 1.4.10). */
-async function overflowing(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector('[data-prescreen]').shadowRoot;
-    const width = document.documentElement.clientWidth;
-    const wide = [...root.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > width + 0.5)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-    if (document.documentElement.scrollWidth > width) wide.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-    return wide;
-  });
-}
-
-async function axeViolations(page) {
-  if (page.viewportSize().width <= 320) {
-    const wide = await overflowing(page);
-    if (wide.length) return [`reflow: wider than the 320 px viewport: ${wide.join(', ')}`];
-  }
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (tags) => {
-    const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  }, TAGS);
-}
 
 for (const [label, viewport] of [['320 px', { width: 320, height: 700 }], ['desktop', { width: 1280, height: 900 }]]) {
   describe(`axe-core finds nothing at ${label}`, () => {

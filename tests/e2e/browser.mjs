@@ -53,13 +53,17 @@ export function seedCase(name) {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'seed_cases', `${name}.json`), 'utf8'));
 }
 
-/** What the coordinators' CLI says for the same answers: the reference the UI must agree with. */
-export function cliEvaluation(answers) {
+/**
+ * What the coordinators' CLI says for the same answers: the reference the UI must agree with.
+ * `definition` is `seed` or a file path; `today` (YYYY-MM-DD) is the day the answers were given.
+ */
+export function cliEvaluation(answers, definition = 'seed', today = null) {
   const file = join(ROOT, 'test-output', `answers-${process.pid}-${Date.now()}.json`);
   mkdirSync(join(ROOT, 'test-output'), { recursive: true });
   execFileSync('sh', ['-c', `cat > "${file}"`], { input: JSON.stringify(answers) });
   const binary = join(ROOT, 'target', 'debug', 'prescreen');
-  return JSON.parse(execFileSync(binary, ['eval', 'seed', file], { encoding: 'utf8' }));
+  const arguments_ = ['eval', definition, file, ...(today ? ['--today', today] : [])];
+  return JSON.parse(execFileSync(binary, arguments_, { encoding: 'utf8' }));
 }
 
 export async function screenshot(page, name) {
@@ -78,6 +82,12 @@ export async function answerQuestion(scope, id, value, typed) {
     await clickLabelFor((await unknownBox.count()) ? `input[name="${id}_unknown"]` : `input[name="${id}"][value="unknown"]`);
   } else if (value === true || value === false) {
     await clickLabelFor(`input[name="${id}"][value="${value ? 'yes' : 'no'}"]`);
+  } else if (typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value)) {
+    // A date, typed into the day (left empty for a month), month and year fields.
+    const [year, month, day] = value.split('-');
+    await root.locator(`input[name="${id}_day"]`).fill(day ? String(Number(day)) : '');
+    await root.locator(`input[name="${id}_month"]`).fill(String(Number(month)));
+    await root.locator(`input[name="${id}_year"]`).fill(year);
   } else if (typeof value === 'string') {
     await clickLabelFor(`input[name="${id}"][value="${value}"]`);
   } else if (Array.isArray(value)) {
@@ -90,6 +100,7 @@ export async function answerQuestion(scope, id, value, typed) {
     await root.locator(`input[name="${id}"]`).fill(typed ?? String(value));
   } else if ('upper_limit' in value) {
     await root.locator(`input[name="${id}"]`).fill(String(value.value));
+    if ('lower_limit' in value) await root.locator(`input[name="${id}_lower_limit"]`).fill(String(value.lower_limit));
     await root.locator(`input[name="${id}_upper_limit"]`).fill(String(value.upper_limit));
   } else {
     const unit = root.locator(`select[name="${id}_unit"]`);
