@@ -114,14 +114,20 @@ class WebDriverAdapter {
     await this.driver.get(target.href);
   }
 
-  /** Sets the viewport (not the window) to `size`: the window is larger by MiniBrowser's frame. */
+  /**
+   * Sets the viewport (not the window) to `size`: the window is larger by MiniBrowser's frame. The
+   * window is centred on the screen, under the X pointer, which Xvfb leaves at the screen's centre:
+   * with no window manager, X gives the keyboard focus to the window under the pointer, and without
+   * it the document never has focus and `:focus` styles never apply.
+   */
   async setViewport({ width, height }) {
     this.viewport = { width, height };
-    await this.driver.manage().window().setRect({ width, height });
+    const place = (outerWidth, outerHeight) => this.driver.manage().window().setRect({
+      x: Math.round((SCREEN.width - outerWidth) / 2), y: Math.round((SCREEN.height - outerHeight) / 2), width: outerWidth, height: outerHeight,
+    });
+    await place(width, height);
     const inner = await this.driver.executeScript('return [window.innerWidth, window.innerHeight]');
-    if (inner[0] !== width || inner[1] !== height) {
-      await this.driver.manage().window().setRect({ width: 2 * width - inner[0], height: 2 * height - inner[1] });
-    }
+    if (inner[0] !== width || inner[1] !== height) await place(2 * width - inner[0], 2 * height - inner[1]);
   }
 
   close() { return this.driver.quit(); }
