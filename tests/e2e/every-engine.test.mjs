@@ -152,7 +152,7 @@ forEachEngine('every engine', SERVER, (running) => {
     }
   });
 
-  test('the other screen types: errors, an unusual value, check answers, look back, a phone, a broken definition', async () => {
+  test('the other screen types: errors, an unusual value, check answers, look back, a phone, a broken definition', async (t) => {
     const { page, widget } = await open(running, '');
     await widget.click('.ps-button--start');
     await widget.waitFor('[data-question="age_years"]');
@@ -192,6 +192,10 @@ forEachEngine('every engine', SERVER, (running) => {
     await lookBack.page.close();
 
     const phone = await open(running, '', { viewport: { width: 320, height: 640 } });
+    const phoneWidth = await phone.page.evaluate(() => window.innerWidth);
+    if (phoneWidth !== 320) {
+      t.diagnostic(`${running.name}: the window cannot be narrower than ${phoneWidth} px (MiniBrowser's minimum); the phone checks run at that width`);
+    }
     await screenshot(phone.page, 'en-start-320px');
     await phone.widget.click('.ps-button--start');
     await phone.widget.waitFor('[data-question]');
