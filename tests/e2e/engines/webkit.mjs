@@ -59,6 +59,9 @@ export async function launchWebKit({ server }) {
   const { display, process: xvfb } = await startXvfb();
   const port = await freePort();
   const driverProcess = spawn(DRIVER, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+  // Should the test process end without after() (a crash), the X server and the driver end with it.
+  const stop = () => { driverProcess.kill(); xvfb.kill(); };
+  process.once('exit', stop);
   const driverUrl = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -86,8 +89,8 @@ export async function launchWebKit({ server }) {
       return adapter;
     },
     async close() {
-      driverProcess.kill();
-      xvfb.kill();
+      process.off('exit', stop);
+      stop();
     },
   };
 }
