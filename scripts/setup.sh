@@ -17,13 +17,20 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# Chromium for the browser tests, and a Chinese font so that screenshots of the zh-Hans screens
-# show characters rather than empty boxes (patients' devices have their own fonts).
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -d /usr/share/fonts/truetype/wqy ]; then
-  say "installing Debian's chromium, chromium-driver and fonts-wqy-microhei"
+# The three browser engines patients use, and a Chinese font so that screenshots of the zh-Hans
+# screens show characters rather than empty boxes (patients' devices have their own fonts):
+# - Chromium (Chrome, Edge, Samsung Internet) with its driver;
+# - WebKitGTK (Safari's engine, and every browser on iOS): webkit2gtk-driver brings WebKitWebDriver and
+#   MiniBrowser, which needs an X display, so xvfb gives it a virtual one;
+# - Firefox ESR (many hospital workstations), driven over WebDriver BiDi by puppeteer-core.
+# apt-get runs only when one of them is missing, so a second run costs nothing.
+debian_packages=(chromium chromium-driver fonts-wqy-microhei webkit2gtk-driver xvfb firefox-esr)
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -d /usr/share/fonts/truetype/wqy ] \
+  || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null || ! command -v firefox-esr >/dev/null; then
+  say "installing Debian's ${debian_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
+  apt-get install -y -qq "${debian_packages[@]}" >/dev/null
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $trunk_version" ]; then
@@ -37,7 +44,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_vers
   cargo install wasm-bindgen-cli --version "=$wasm_bindgen_version"
 fi
 
-# npm packages (playwright-core, axe-core, binaryen's wasm-opt) exactly as package-lock.json pins them.
+# npm packages (playwright-core, puppeteer-core, selenium-webdriver, axe-core, binaryen's wasm-opt) exactly as package-lock.json pins them.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error

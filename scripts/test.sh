@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command for every test: installs what is missing, then runs the native engine tests, the
-# component tests in headless Chromium, and the end-to-end tests on the release build.
+# component tests in headless Chromium, and the end-to-end tests on the release build, first the
+# Chromium-only ones, then the three-engine suite (Chromium, WebKitGTK, Firefox ESR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -24,4 +25,8 @@ step "release build (trunk)"
 scripts/build.sh
 
 step "end-to-end tests in headless Chromium (playwright-core)"
-node --test --test-concurrency=1 tests/e2e/
+# Every test file but the three-engine ones, which the next step runs (once, in all three engines).
+node --test --test-concurrency=1 $(ls tests/e2e/*.test.mjs | grep -v '/every-engine')
+
+step "end-to-end tests in Chromium, WebKitGTK and Firefox ESR (tests/e2e/engines/; docs/browsers.md)"
+node --test --test-concurrency=1 tests/e2e/every-engine*.test.mjs
