@@ -44,7 +44,7 @@ export async function openDemoVariant({ server, browser }, attributes, contextOp
   // The attributes given replace the page's own `data-owns-title` when they set it.
   const ownsTitle = attributes.includes('data-owns-title') ? '' : ' data-owns-title';
   const html = readFileSync(join(DIST, 'index.html'), 'utf8')
-    .replace('<div id="prescreen" data-prescreen data-owns-title></div>', `<div id="prescreen" data-prescreen${ownsTitle} ${attributes}></div>`);
+    .replace('<div id="prescreen" data-prescreen data-owns-title>', `<div id="prescreen" data-prescreen${ownsTitle} ${attributes}>`);
   await page.route('**/variant.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
   return { context, page, open: () => page.goto(`${server.url}variant.html`) };
 }

@@ -17,14 +17,14 @@ import {
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
   + "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const INDEX = readFileSync(join(DIST, 'index.html'), 'utf8');
-const HOST = '<div id="prescreen" data-prescreen data-owns-title></div>';
+const HOST = '<div id="prescreen" data-prescreen data-owns-title>';
 assert.ok(INDEX.includes(HOST), 'index.html still holds the host element the variants replace');
 
 const SERVER = {
   headersFor: (path) => (path === '/strict-csp.html' ? { 'content-security-policy': STRICT_CSP } : {}),
   pages: {
-    '/zh.html': INDEX.replace(HOST, '<div id="prescreen" data-prescreen data-owns-title data-lang="zh-Hans"></div>'),
-    '/broken.html': INDEX.replace(HOST, '<div data-prescreen data-definition-url="/broken-definition.json"></div>'),
+    '/zh.html': INDEX.replace(HOST, '<div id="prescreen" data-prescreen data-owns-title data-lang="zh-Hans">'),
+    '/broken.html': INDEX.replace(HOST, '<div data-prescreen data-definition-url="/broken-definition.json">'),
   },
   files: {
     '/broken-definition.json': {

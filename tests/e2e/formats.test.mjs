@@ -27,7 +27,7 @@ async function openEveryFeature(viewport = { width: 1280, height: 900 }) {
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
   const html = readFileSync(join(DIST, 'index.html'), 'utf8')
-    .replace('<div id="prescreen" data-prescreen data-owns-title></div>', '<div data-prescreen data-definition-url="/every-feature.json"></div>');
+    .replace('<div id="prescreen" data-prescreen data-owns-title>', '<div data-prescreen data-definition-url="/every-feature.json">');
   await page.route('**/features.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.goto(`${running.server.url}features.html`);
   await page.locator('.ps-button--start').waitFor();

@@ -39,7 +39,7 @@ async function openWith(url, attributes = '', setUp = async () => {}) {
   const page = await context.newPage();
   await setUp(context, page);
   const html = readFileSync(join(DIST, 'index.html'), 'utf8')
-    .replace('<div id="prescreen" data-prescreen data-owns-title></div>', `<div data-prescreen data-definition-url="${url}" ${attributes}></div>`);
+    .replace('<div id="prescreen" data-prescreen data-owns-title>', `<div data-prescreen data-definition-url="${url}" ${attributes}>`);
   await page.route('**/hosted.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.goto(`${running.server.url}hosted.html`);
   return { context, page };

@@ -202,7 +202,7 @@ describe('definitions loaded from the host', () => {
     const context = await running.browser.newContext();
     const page = await context.newPage();
     const demo = readFileSync(join(DIST, 'index.html'), 'utf8')
-      .replace('<div id="prescreen" data-prescreen data-owns-title></div>', '<div data-prescreen data-definition-url="/trial-under-test.json"></div>');
+      .replace('<div id="prescreen" data-prescreen data-owns-title>', '<div data-prescreen data-definition-url="/trial-under-test.json">');
     await page.route('**/hosted.html', (route) => route.fulfill({ contentType: 'text/html', body: demo }));
     await page.route('**/trial-under-test.json', (route) => route.fulfill({ contentType: 'application/json', body: definition }));
     await page.goto(`${running.server.url}hosted.html`);
