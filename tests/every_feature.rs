@@ -253,3 +253,22 @@ fn the_registry_age_limits_are_checked_through_a_date_of_birth() {
         ["trial.ages: the registry's limits are 18 to 75 years, but an age of 75 rules a patient out by the rules that read question \"date_of_birth\""]
     );
 }
+
+#[test]
+fn an_unknown_part_of_a_decided_criterion_was_not_needed() {
+    use prescreen::engine::Standing;
+    let definition = definition();
+    // Creatinine 2 × ULN fails part b, so "adequate organ function" is not met whatever the rest.
+    let mut answers = definition.parse_answers(&json!({"creatinine_uln": {"value": 200, "upper_limit": 100}})).unwrap();
+    answers.set_today(CalendarDate::parse(TODAY).unwrap());
+    let evaluation = definition.evaluate(&answers);
+    let organ = definition.criteria.iter().position(|criterion| criterion.id.as_str() == "inc_organ").unwrap();
+    assert_eq!(evaluation.criteria[organ].status, Status::NotMet);
+    assert_eq!(evaluation.part_standing(organ, 1), Standing::NotMet);
+    assert_eq!(evaluation.part_standing(organ, 2), Standing::NotNeeded, "potassium was never needed");
+    // Still open, an unknown part is unknown.
+    let mut answers = definition.parse_answers(&json!({"creatinine_uln": {"value": 100, "upper_limit": 100}})).unwrap();
+    answers.set_today(CalendarDate::parse(TODAY).unwrap());
+    let evaluation = definition.evaluate(&answers);
+    assert_eq!(evaluation.part_standing(organ, 2), Standing::Unknown);
+}

@@ -226,6 +226,29 @@ proptest! {
         }
     }
 
+    /// A shown, unanswered question that the evaluation does not count as mattering cannot change
+    /// any criterion, whatever it is answered: so skipping it (a creatinine read only by a part
+    /// already met) loses nothing. (A part of a decided criterion may change; the criterion cannot.)
+    #[test]
+    fn a_question_that_does_not_matter_changes_nothing((answers, replacements) in answers_with_unknowns()) {
+        let definition = seed();
+        let before = definition.evaluate(&answers);
+        for (index, (question, replacement)) in definition.questions.iter().zip(replacements).enumerate() {
+            let unanswered = answers.get(question.id.as_str()).is_none();
+            if !unanswered || !before.visible[index] || before.matters(index) || before.outcome != Outcome::NeedsReview {
+                continue;
+            }
+            let Some(answer) = replacement else { continue };
+            let mut more = answers.clone();
+            more.set(question.id.clone(), answer);
+            let after = definition.evaluate(&more);
+            let statuses = |evaluation: &prescreen::engine::Evaluation| -> Vec<Status> {
+                evaluation.criteria.iter().map(|result| result.status).collect()
+            };
+            prop_assert_eq!(statuses(&after), statuses(&before), "answering {} changed a criterion", question.id);
+        }
+    }
+
     #[test]
     fn the_next_question_is_shown_and_unanswered((answers, _) in answers_with_unknowns()) {
         let evaluation = seed().evaluate(&answers);

@@ -149,10 +149,14 @@ impl Evaluation {
     }
 
     /// How part `part` of criterion `index` stands, given the outcome: as a criterion of the same
-    /// kind would.
+    /// kind would, except that an unknown part of a decided criterion was not needed (its
+    /// questions were not asked: the other parts decided the criterion).
     pub fn part_standing(&self, index: usize, part: usize) -> Standing {
         let result = &self.criteria[index];
         let status = result.parts.get(part).copied().unwrap_or(Status::Unknown);
+        if status == Status::Unknown && matches!(result.status, Status::Met | Status::NotMet) {
+            return Standing::NotNeeded;
+        }
         standing_of(result.kind, status, self.outcome)
     }
 
@@ -251,10 +255,8 @@ impl Definition {
             .collect();
         let mut unknown_readers = vec![0; self.questions.len()];
         for (index, result) in criteria.iter().enumerate() {
-            if result.status == Status::Unknown {
-                for &question in &self.criterion_questions[index] {
-                    unknown_readers[question] += 1;
-                }
+            for question in self.open_reads(index, result) {
+                unknown_readers[question] += 1;
             }
         }
         let mut evaluation = Evaluation {
@@ -307,6 +309,9 @@ impl Definition {
                 .iter()
                 .map(|part| Status::from(self.truth_of(&part.rule, &answer_of, today)))
                 .collect();
+            for question in self.open_reads(criterion, &evaluation.criteria[criterion]) {
+                evaluation.unknown_readers[question] -= 1;
+            }
             let result = &mut evaluation.criteria[criterion];
             result.parts = parts;
             let (was_unknown, was_ruling_out) = (result.status == Status::Unknown, result.rules_out());
@@ -314,18 +319,35 @@ impl Definition {
             let (is_unknown, rules_out) = (result.status == Status::Unknown, result.rules_out());
             evaluation.ruling_out = evaluation.ruling_out + usize::from(rules_out) - usize::from(was_ruling_out);
             evaluation.unknown_count = evaluation.unknown_count + usize::from(is_unknown) - usize::from(was_unknown);
-            if was_unknown != is_unknown {
-                for &question in &self.criterion_questions[criterion] {
-                    if is_unknown {
-                        evaluation.unknown_readers[question] += 1;
-                    } else {
-                        evaluation.unknown_readers[question] -= 1;
-                    }
-                }
+            for question in self.open_reads(criterion, &evaluation.criteria[criterion]) {
+                evaluation.unknown_readers[question] += 1;
             }
         }
         self.find_pending(evaluation, answers);
         evaluation.decide_outcome();
+    }
+
+    /// The questions whose answer could still change criterion `index` as it stands in `result`:
+    /// none once it is decided; for an unknown criterion, those it reads, or with parts, those its
+    /// unknown parts read (a part already decided does not depend on its unanswered questions, so a
+    /// creatinine read only by a part the upper-limit answer met is not asked). Each question once.
+    fn open_reads(&self, index: usize, result: &CriterionResult) -> Vec<usize> {
+        if result.status != Status::Unknown {
+            return Vec::new();
+        }
+        if result.parts.is_empty() {
+            return self.criterion_questions[index].clone();
+        }
+        let mut reads: Vec<usize> = result
+            .parts
+            .iter()
+            .zip(&self.part_questions[index])
+            .filter(|(status, _)| **status == Status::Unknown)
+            .flat_map(|(_, questions)| questions.iter().copied())
+            .collect();
+        reads.sort_unstable();
+        reads.dedup();
+        reads
     }
 
     /// Finds which questions are relevant (an unknown criterion reads them, or they decide whether

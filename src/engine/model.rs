@@ -70,6 +70,8 @@ pub struct Definition {
     /// For each criterion, the questions its rule reads (a derived value's inputs included),
     /// sorted, each once.
     pub(crate) criterion_questions: Vec<Vec<usize>>,
+    /// For each criterion with parts, the questions each part's rule reads (as `criterion_questions`).
+    pub(crate) part_questions: Vec<Vec<Vec<usize>>>,
     /// For each question, the criteria whose rule reads it: the criteria to decide again when its
     /// answer, or whether it is shown, changes.
     pub(crate) question_criteria: Vec<Vec<usize>>,
@@ -481,10 +483,12 @@ impl Definition {
     /// How many entries the evaluation indexes hold in all. They grow with the file (every entry is
     /// one question a rule reads), never with questions × criteria; a test pins this.
     pub fn index_entries(&self) -> usize {
+        let parts: usize = self.part_questions.iter().flatten().map(Vec::len).sum();
         [&self.criterion_questions, &self.question_criteria, &self.visibility_dependencies, &self.visibility_dependents]
             .iter()
             .map(|index| index.iter().map(Vec::len).sum::<usize>())
-            .sum()
+            .sum::<usize>()
+            + parts
     }
 
     pub fn question_index(&self, id: &str) -> Option<usize> {

@@ -48,7 +48,7 @@ impl Definition {
             .iter()
             .enumerate()
             .filter(|(_, result)| result.rules_out())
-            .flat_map(|(criterion, _)| self.criterion_questions[criterion].iter().copied())
+            .flat_map(|(criterion, result)| self.ruling_reads(criterion, result))
             .filter(|&question| {
                 evaluation.visible[question] && answers.get(self.questions[question].id.as_str()).is_some()
             })
@@ -56,6 +56,22 @@ impl Definition {
         deciding.sort_unstable();
         deciding.dedup();
         deciding
+    }
+
+    /// The questions that made criterion `index` rule the patient out: for a criterion with parts,
+    /// those of the parts with the criterion's own status (the unmet parts of an inclusion, the
+    /// applying parts of an exclusion).
+    fn ruling_reads(&self, index: usize, result: &crate::engine::CriterionResult) -> Vec<usize> {
+        if result.parts.is_empty() {
+            return self.criterion_questions[index].clone();
+        }
+        result
+            .parts
+            .iter()
+            .zip(&self.part_questions[index])
+            .filter(|(status, _)| **status == result.status)
+            .flat_map(|(_, questions)| questions.iter().copied())
+            .collect()
     }
 }
 

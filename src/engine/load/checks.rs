@@ -139,6 +139,7 @@ impl Loader {
 /// of 6,000 questions read by 6,000 criteria once made 36 million entries).
 pub(super) struct Indexes {
     pub(super) criterion_questions: Vec<Vec<usize>>,
+    pub(super) part_questions: Vec<Vec<Vec<usize>>>,
     pub(super) question_criteria: Vec<Vec<usize>>,
     pub(super) visibility_dependencies: Vec<Vec<usize>>,
     pub(super) visibility_dependents: Vec<Vec<usize>>,
@@ -172,7 +173,27 @@ impl Indexes {
                 visibility_dependents[dependency].push(question);
             }
         }
-        Indexes { criterion_questions, question_criteria, visibility_dependencies, visibility_dependents }
+        let part_questions = criteria
+            .iter()
+            .map(|criterion| {
+                criterion
+                    .parts
+                    .iter()
+                    .map(|part| {
+                        let mut reads = Vec::new();
+                        rule_questions(&part.rule, derived, &mut reads);
+                        reads
+                    })
+                    .collect()
+            })
+            .collect();
+        Indexes {
+            criterion_questions,
+            part_questions,
+            question_criteria,
+            visibility_dependencies,
+            visibility_dependents,
+        }
     }
 }
 

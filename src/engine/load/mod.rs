@@ -454,6 +454,7 @@ impl Loader {
             study_dates: std::mem::take(&mut self.study_dates),
             derived,
             criterion_questions: indexes.criterion_questions,
+            part_questions: indexes.part_questions,
             question_criteria: indexes.question_criteria,
             visibility_dependencies: indexes.visibility_dependencies,
             visibility_dependents: indexes.visibility_dependents,
