@@ -191,3 +191,36 @@ fn eval_reports_parts_team_checks_and_derived_values_on_the_day_given() {
     assert!(!ok);
     assert!(stderr.contains("--today \"27/11/2026\" is not a date written YYYY-MM-DD"), "{stderr}");
 }
+
+#[test]
+fn a_catalogue_is_checked_together_and_evaluated_trial_by_trial() {
+    let (ok, stdout, stderr) = prescreen(&["check", "trials/catalogue.json"]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("5 trials, 154 questions in all (173 if each trial asked its own)"), "{stdout}");
+    let answers = scratch_file("portal-answers.json", r#"{"age_years": 80, "sex": "female"}"#);
+    let (ok, stdout, stderr) = prescreen(&["eval", "trials/catalogue.json", &answers, "--today", "2026-11-27"]);
+    assert!(ok, "{stderr}");
+    let result: Value = serde_json::from_str(&stdout).expect("JSON");
+    let outcomes: Vec<(&str, &str)> = result["trials"]
+        .as_array()
+        .expect("trials")
+        .iter()
+        .map(|trial| (trial["trial"].as_str().unwrap_or_default(), trial["outcome"].as_str().unwrap_or_default()))
+        .collect();
+    // 80 is over every limit but ACTT-1's 99.
+    assert_eq!(
+        outcomes,
+        [
+            ("cd123-car-t-aml", "not_eligible"),
+            ("actt1-remdesivir-covid19", "needs_review"),
+            ("cf-prediabetes-repaglinide", "not_eligible"),
+            ("psi-1v2-psilocybin-depression", "not_eligible"),
+            ("tcr-t-kras-solid-tumours", "needs_review"),
+        ]
+    );
+    let wrong = scratch_file("portal-wrong.json", r#"{"age_years": "old", "no_such_question": true}"#);
+    let (ok, _, stderr) = prescreen(&["eval", "trials/catalogue.json", &wrong]);
+    assert!(!ok);
+    assert!(stderr.contains("age_years: expected a whole number of years"), "{stderr}");
+    assert!(stderr.contains("no_such_question: no such question in this definition"), "{stderr}");
+}

@@ -22,8 +22,10 @@ fn real_trials() -> Vec<(String, Definition)> {
         .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
         .map(|path| path.file_stem().unwrap().to_string_lossy().into_owned())
         .filter(|name| !["cd123-car-t-aml", "demo-second-trial"].contains(&name.as_str()))
-        .map(|name| {
-            let text = std::fs::read_to_string(root().join(format!("trials/{name}.json"))).unwrap();
+        .map(|name| (std::fs::read_to_string(root().join(format!("trials/{name}.json"))).unwrap(), name))
+        // The bank and catalogues live beside the definitions.
+        .filter(|(text, _)| text.contains("\"format\": \"prescreen-trial/1\""))
+        .map(|(text, name)| {
             let definition = Definition::load(&text).unwrap_or_else(|error| panic!("trials/{name}.json: {error}"));
             (name, definition)
         })

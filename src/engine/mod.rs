@@ -6,6 +6,8 @@
 //! reading answers or typed numbers can, with the typed errors below.
 
 mod answers;
+mod bank;
+mod catalogue;
 mod date_input;
 mod dates;
 mod derived;
@@ -25,6 +27,8 @@ mod truth;
 mod units;
 
 pub use answers::{Answer, AnswerError, AnswerErrorKind, Answers};
+pub use bank::{bank_questions, BANK};
+pub use catalogue::{read_catalogue, Catalogue, Entry, Place, TrialSource, CATALOGUE_FORMAT, CATALOGUE_TRIALS};
 pub use date_input::{typed_date, DateInputError, DatePart};
 pub use dates::{days_in_month, CalendarDate, DateAnswer, Duration, DurationUnit};
 pub use derived::{age_from_birth, Formula, InputKind, InputValue, Interval};

@@ -22,8 +22,18 @@ impl Definition {
         answers: &Answers,
         current: Option<usize>,
     ) -> usize {
+        self.which_questions_may_matter(evaluation, answers, current).len()
+    }
+
+    /// The questions `questions_that_may_matter` counts, in order.
+    pub fn which_questions_may_matter(
+        &self,
+        evaluation: &Evaluation,
+        answers: &Answers,
+        current: Option<usize>,
+    ) -> Vec<usize> {
         if evaluation.outcome != Outcome::NeedsReview {
-            return 0;
+            return Vec::new();
         }
         let effective = |index: usize| self.effective_answer(&evaluation.visible, answers, index);
         (0..self.questions.len())
@@ -36,7 +46,7 @@ impl Definition {
                     .as_ref()
                     .is_none_or(|rule| self.truth_of(rule, &effective, answers.today()) != Truth::False)
             })
-            .count()
+            .collect()
     }
 
     /// The answered, shown questions that the criteria ruling the patient out read, in question

@@ -95,6 +95,11 @@ impl LoadError {
         LoadError { problems }
     }
 
+    /// Problems found outside the loader (a catalogue's), capped and cleaned as the loader's are.
+    pub(crate) fn from_problems(problems: Vec<Problem>) -> LoadError {
+        LoadError::new(problems)
+    }
+
     fn one(message: String) -> LoadError {
         LoadError::new(vec![Problem { path: String::new(), message }])
     }
@@ -147,6 +152,16 @@ impl Definition {
         }
         let json_text = json_text.strip_prefix('\u{FEFF}').unwrap_or(json_text);
         let value = Json::parse(json_text).map_err(|error| LoadError::one(json_error(&error)))?;
+        Definition::load_json(value, limits)
+    }
+
+    /// Checks a definition already parsed (one written inside a catalogue), with `limits`.
+    pub fn load_json(value: Json, limits: Limits) -> Result<Definition, LoadError> {
+        let mut bank_problems = Vec::new();
+        let value = super::bank::resolve(value, &mut bank_problems);
+        if !bank_problems.is_empty() {
+            return Err(LoadError::new(bank_problems));
+        }
         let mut reading = Reading { limits, ..Reading::default() };
         reading.check_string_lengths(&value, "");
         let raw = RawDefinition::read(&mut reading, &value);
