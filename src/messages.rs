@@ -121,6 +121,18 @@ pub struct Messages {
     pub comma: &'static str,
     pub full_stop: &'static str,
     pub download_note: &'static str,
+    pub portal_questions_left: &'static str,
+    pub answer_more: &'static str,
+    pub your_answers: &'static str,
+    pub back_to_all: &'static str,
+    pub see_criteria: &'static str,
+    pub group_not: &'static str,
+    pub group_review: &'static str,
+    pub group_likely: &'static str,
+    pub where_trials_stand: &'static str,
+    pub stop_and_see: &'static str,
+    pub portal_intro: &'static str,
+    pub portal_heading: &'static str,
     pub between: &'static str,
     pub lower_limit: &'static str,
     pub lower_limit_short: &'static str,
@@ -272,6 +284,18 @@ pub static ENGLISH: Messages = Messages {
     formula: "Formula",
     part: "part {}",
     between: "between {} and {}",
+    portal_heading: "Trials you could join",
+    portal_intro: "Answer a few questions, and see for each of these {} trials whether it might suit you. Questions that several trials share are asked once.",
+    stop_and_see: "See where each trial stands now",
+    where_trials_stand: "Where each trial stands",
+    group_likely: "May be able to take part",
+    group_review: "Need more information",
+    group_not: "Probably not right",
+    see_criteria: "See the criteria and the contact",
+    back_to_all: "Back to all trials",
+    your_answers: "Your answers",
+    answer_more: "Answer more questions",
+    portal_questions_left: "Up to {} more questions could settle the trials that are still open.",
     download_note: "The downloaded file is for the study team's computer. To keep a copy you can read, choose \"Print or save as PDF\".",
     likely_eligible_body: [
         "Your answers meet every criterion we can check here. Only the study team can confirm that you can join: contact them, or show this summary to your doctor.",
@@ -411,6 +435,18 @@ pub static SIMPLIFIED_CHINESE: Messages = Messages {
     formula: "公式",
     part: "第 {} 项",
     between: "{} 至 {} 之间",
+    portal_heading: "您或许可以参加的试验",
+    portal_intro: "回答几个问题，即可看到这 {} 项试验是否可能适合您。几项试验共有的问题只问一次。",
+    stop_and_see: "现在查看每项试验的情况",
+    where_trials_stand: "每项试验的情况",
+    group_likely: "或许可以参加",
+    group_review: "还需要更多信息",
+    group_not: "可能不适合",
+    see_criteria: "查看标准和联系人",
+    back_to_all: "返回全部试验",
+    your_answers: "您的回答",
+    answer_more: "继续回答问题",
+    portal_questions_left: "最多再回答 {} 个问题，就可以确定尚未确定的试验。",
     download_note: "下载的文件供研究团队在电脑上读取。如果想保存一份自己能看的，请选择“打印或保存为 PDF”。",
     likely_eligible_body: [
         "您的回答符合这里能核查的所有标准。只有研究团队才能确认您能否参加：请联系他们，或把这份摘要给您的医生看。",
@@ -515,6 +551,23 @@ impl Messages {
     /// "part b" / "第 b 项".
     pub fn part(&self, label: &str) -> String {
         fill(self.part, &[label])
+    }
+
+    pub fn portal_intro(&self, trials: usize) -> String {
+        fill(self.portal_intro, &[&trials.to_string()])
+    }
+
+    pub fn portal_questions_left(&self, questions: usize) -> String {
+        fill(self.portal_questions_left, &[&questions.to_string()])
+    }
+
+    /// The heading of a group of trials on a portal's result.
+    pub fn portal_group(&self, outcome: Outcome) -> &'static str {
+        match outcome {
+            Outcome::LikelyEligible => self.group_likely,
+            Outcome::NeedsReview => self.group_review,
+            Outcome::NotEligible => self.group_not,
+        }
     }
 
     /// "between 71 and 73": a value the answers leave as a range.
@@ -788,6 +841,18 @@ impl Messages {
             self.comma,
             self.full_stop,
             self.download_note,
+            self.portal_questions_left,
+            self.answer_more,
+            self.your_answers,
+            self.back_to_all,
+            self.see_criteria,
+            self.group_not,
+            self.group_review,
+            self.group_likely,
+            self.where_trials_stand,
+            self.stop_and_see,
+            self.portal_intro,
+            self.portal_heading,
             self.between,
             self.lower_limit,
             self.lower_limit_short,

@@ -11,28 +11,24 @@ use prescreen::engine::{
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::path::Path;
-use std::sync::OnceLock;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The real trials' catalogue, `trials/catalogue.json`, read as the CLI reads it.
-fn real_catalogue() -> &'static Catalogue {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-    CATALOGUE.get_or_init(|| {
-        let entries = read_catalogue(&std::fs::read(root().join("trials/catalogue.json")).unwrap()).unwrap();
-        let trials = entries
-            .into_iter()
-            .map(|entry| match entry {
-                Entry::Url(path) => {
-                    Definition::load(&std::fs::read_to_string(root().join("trials").join(path)).unwrap()).unwrap()
-                }
-                Entry::Inline(_) => unreachable!("the real catalogue lists files"),
-            })
-            .collect();
-        Catalogue::new(trials).unwrap_or_else(|error| panic!("{error}"))
-    })
+fn real_catalogue() -> Catalogue {
+    let entries = read_catalogue(&std::fs::read(root().join("trials/catalogue.json")).unwrap()).unwrap();
+    let trials = entries
+        .into_iter()
+        .map(|entry| match entry {
+            Entry::Url(path) => {
+                Definition::load(&std::fs::read_to_string(root().join("trials").join(path)).unwrap()).unwrap()
+            }
+            Entry::Inline(_) => unreachable!("the real catalogue lists files"),
+        })
+        .collect();
+    Catalogue::new(trials).unwrap_or_else(|error| panic!("{error}"))
 }
 
 fn definition(trial_id: &str, questions: Value, criteria: Value) -> Definition {
@@ -181,7 +177,7 @@ fn a_shared_id_must_be_the_same_question_and_each_conflict_names_both_places() {
 
 #[test]
 fn the_real_trials_share_their_questions() {
-    let catalogue = real_catalogue();
+    let catalogue = &real_catalogue();
     assert_eq!(catalogue.trials.len(), 5);
     let shared = ["age_years", "sex", "pregnant_or_breastfeeding", "alt", "ast"];
     for id in shared {
@@ -270,7 +266,7 @@ proptest! {
     #[test]
     fn each_trial_in_the_portal_stands_exactly_as_it_would_alone(
         (order, answers) in {
-            let catalogue = real_catalogue();
+            let catalogue = &real_catalogue();
             let strategies: Vec<_> = catalogue.questions.iter().map(|&(trial, question)| {
                 proptest::option::weighted(0.7, answer_for(&catalogue.trials[trial].questions[question]))
             }).collect();
@@ -281,7 +277,7 @@ proptest! {
             }), strategies)
         }
     ) {
-        let catalogue = real_catalogue();
+        let catalogue = &real_catalogue();
         let today = CalendarDate::parse("2026-11-27").unwrap();
         let mut shared = Answers::default();
         shared.set_today(today);

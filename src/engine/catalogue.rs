@@ -22,6 +22,7 @@ use super::json::{echo, limits, Json};
 use super::load::{json_error, text_of, LoadError, Problem};
 use super::model::{Definition, Question, QuestionKind, Rule, Test};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// The `format` of a catalogue file.
 pub const CATALOGUE_FORMAT: &str = "prescreen-catalogue/1";
@@ -110,7 +111,8 @@ pub enum TrialSource {
 /// Trials that share their questions, each checked alone and against the others.
 #[derive(Clone, Debug)]
 pub struct Catalogue {
-    pub trials: Vec<Definition>,
+    /// Shared, so that a portal's pages can hold a trial without copying it.
+    pub trials: Vec<Rc<Definition>>,
     /// Every question id once, in the order first listed (by trial, then within it), with where it
     /// is first defined: the words and the checks the widget uses.
     pub questions: Vec<(usize, usize)>,
@@ -197,7 +199,7 @@ impl Catalogue {
             }
         }
         if problems.is_empty() {
-            Ok(Catalogue { trials, questions, uses })
+            Ok(Catalogue { trials: trials.into_iter().map(Rc::new).collect(), questions, uses })
         } else {
             Err(LoadError::from_problems(problems))
         }

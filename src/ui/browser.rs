@@ -65,6 +65,36 @@ pub async fn fetch_definition(url: &str, integrity: Option<&str>) -> Result<Vec<
     Ok(bytes)
 }
 
+/// `relative` resolved against `base`, itself resolved against the page's address: a catalogue's
+/// trial URLs are relative to the catalogue.
+pub fn resolve_url(relative: &str, base: &str) -> Option<String> {
+    let page = web_sys::window()?.document()?.base_uri().ok().flatten()?;
+    let base = web_sys::Url::new_with_base(base, &page).ok()?;
+    web_sys::Url::new_with_base(relative, &base.href()).ok().map(|url| url.href())
+}
+
+/// Fetches a catalogue and then each trial it lists by URL, each as bounded and bare as a
+/// definition; a trial that cannot be had is reported in its place. Nothing is fetched after.
+pub async fn fetch_catalogue(url: &str) -> Result<Vec<crate::engine::TrialSource>, String> {
+    use crate::engine::{read_catalogue, Entry, TrialSource};
+    let bytes = fetch_definition(url, None).await?;
+    let entries = read_catalogue(&bytes).map_err(|error| error.to_string())?;
+    let mut sources = Vec::with_capacity(entries.len());
+    for entry in entries {
+        sources.push(match entry {
+            Entry::Inline(json) => TrialSource::Inline(json),
+            Entry::Url(relative) => match resolve_url(&relative, url) {
+                Some(absolute) => match fetch_definition(&absolute, None).await {
+                    Ok(bytes) => TrialSource::Bytes(bytes),
+                    Err(message) => TrialSource::Unavailable(format!("{}: {message}", crate::engine::echo(&relative))),
+                },
+                None => TrialSource::Unavailable(format!("{}: not a URL", crate::engine::echo(&relative))),
+            },
+        });
+    }
+    Ok(sources)
+}
+
 fn describe(error: JsValue) -> String {
     error.as_string().unwrap_or_else(|| format!("{error:?}"))
 }
@@ -146,6 +176,27 @@ impl std::fmt::Debug for LeaveGuard {
 
 /// The opt-in host event: `prescreen:outcome` on the host element, with the trial id and the
 /// outcome only. No answer is ever in it.
+/// Tells the host each trial's outcome on a portal, with one `prescreen:outcome` event whose detail
+/// holds `outcomes: [{trial, outcome}]`; only when the host asked (`data-events="outcome"`).
+pub fn announce_outcomes(host: &web_sys::Element, outcomes: &[(String, &'static str)]) {
+    let list = js_sys::Array::new();
+    for (trial, outcome) in outcomes {
+        let entry = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&entry, &"trial".into(), &trial.into());
+        let _ = js_sys::Reflect::set(&entry, &"outcome".into(), &(*outcome).into());
+        list.push(&entry);
+    }
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"outcomes".into(), &list);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("prescreen:outcome", &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
 pub fn announce_outcome(host: &web_sys::Element, trial: &str, outcome: &str) {
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"trial".into(), &trial.into());

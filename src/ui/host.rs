@@ -15,6 +15,9 @@ pub enum DefinitionSource {
     /// A definition file at this URL, fetched once at load; the request carries no patient data.
     /// With `integrity` (`sha384-…`), the browser refuses a file that differs.
     Url { url: String, integrity: Option<String> },
+    /// A catalogue of trials at this URL (`data-catalogue-url`): a portal that asks each shared
+    /// question once. The catalogue and its trials are fetched at load, and nothing after.
+    Catalogue { url: String },
 }
 
 /// What the host page asked of its widget, read from the element's `data-` attributes.
@@ -106,11 +109,12 @@ fn shadow_roots_adopt_stylesheets() -> bool {
 
 /// The widget's settings from the host element's `data-` attributes.
 fn widget_props(host: web_sys::Element) -> WidgetProps {
-    let source = match host.get_attribute("data-definition-url") {
-        Some(url) if !url.is_empty() => {
+    let source = match (host.get_attribute("data-catalogue-url"), host.get_attribute("data-definition-url")) {
+        (Some(url), _) if !url.is_empty() => DefinitionSource::Catalogue { url },
+        (_, Some(url)) if !url.is_empty() => {
             DefinitionSource::Url { url, integrity: host.get_attribute("data-definition-integrity") }
         }
-        Some(_) | None => DefinitionSource::Seed,
+        _ => DefinitionSource::Seed,
     };
     let language = host.get_attribute("data-lang").unwrap_or_else(preferred_language);
     let outcome_event = host

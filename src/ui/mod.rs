@@ -6,7 +6,7 @@
 //!   printing, downloading, the page title, the leave-page question, the host event);
 //! - `widget.rs` gets the definition (compiled in or fetched) and `questionnaire.rs` is the app:
 //!   one reducer (`state.rs`) and one page component per screen, one per question kind under
-//!   `question/`.
+//!   `question/`; `portal.rs` is the app for a catalogue of trials, which reuses those pages.
 
 mod browser;
 mod check_answers;
@@ -15,6 +15,7 @@ mod error_summary;
 mod host;
 mod localized;
 mod look_back;
+mod portal;
 mod question;
 mod questionnaire;
 mod result;
@@ -23,7 +24,7 @@ mod state;
 mod widget;
 mod worked_out;
 
-use crate::engine::Definition;
+use crate::engine::{Catalogue, Definition};
 use std::rc::Rc;
 
 pub use host::{start, DefinitionSource, HostSettings};
@@ -38,6 +39,40 @@ pub struct SharedDefinition(Rc<Definition>);
 impl SharedDefinition {
     pub fn new(definition: Definition) -> SharedDefinition {
         SharedDefinition(Rc::new(definition))
+    }
+
+    /// The same definition, shared (a catalogue's trial).
+    pub fn shared(definition: &Rc<Definition>) -> SharedDefinition {
+        SharedDefinition(Rc::clone(definition))
+    }
+}
+
+/// A loaded catalogue shared by every component of a portal; equal when it is the same one.
+#[derive(Clone, Debug)]
+pub struct SharedCatalogue(Rc<Catalogue>);
+
+impl SharedCatalogue {
+    pub fn new(catalogue: Catalogue) -> SharedCatalogue {
+        SharedCatalogue(Rc::new(catalogue))
+    }
+
+    /// Trial `index` as a definition the single-trial pages take.
+    pub fn trial(&self, index: usize) -> SharedDefinition {
+        SharedDefinition::shared(&self.0.trials[index])
+    }
+}
+
+impl PartialEq for SharedCatalogue {
+    fn eq(&self, other: &SharedCatalogue) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedCatalogue {
+    type Target = Catalogue;
+
+    fn deref(&self) -> &Catalogue {
+        &self.0
     }
 }
 

@@ -10,7 +10,7 @@ use super::result::ResultPage;
 use super::start::StartPage;
 use super::state::{Action, Screen, State};
 use super::SharedDefinition;
-use crate::engine::{Definition, Respondent};
+use crate::engine::Respondent;
 use crate::messages;
 use yew::prelude::*;
 
@@ -73,7 +73,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
         Screen::LookBack => text.look_back_heading.to_owned(),
         Screen::Start => String::new(),
     };
-    let switcher = language_switcher(&state.definition, &language, &props.onlanguage);
+    let switcher = language_switcher(&state.definition.languages, &language, &props.onlanguage);
     let page = match state.screen {
         Screen::Start => {
             let state_handle = state.clone();
@@ -167,13 +167,13 @@ fn page_title(state: &State, language: &str, page_has_errors: bool, names_outcom
     }
 }
 
-/// Buttons for every language both the widget and the definition speak, each named in its own
-/// language; switching keeps every answer. Nothing when there is only one.
-fn language_switcher(definition: &Definition, current: &str, onlanguage: &Callback<AttrValue>) -> Html {
+/// Buttons for every language both the widget and the definition (or a portal's trials) speak,
+/// each named in its own language; switching keeps every answer. Nothing when there is only one.
+pub(crate) fn language_switcher(declared: &[String], current: &str, onlanguage: &Callback<AttrValue>) -> Html {
     let available: Vec<&'static messages::Messages> = messages::LANGUAGES
         .iter()
         .copied()
-        .filter(|messages| definition.languages.iter().any(|declared| declared == messages.language))
+        .filter(|messages| declared.iter().any(|declared| declared == messages.language))
         .collect();
     if available.len() < 2 {
         return html! {};

@@ -23,6 +23,9 @@ pub struct ResultPageProps {
     pub ondownload: Callback<()>,
     pub onchangeanswers: Callback<()>,
     pub onstartover: Callback<()>,
+    /// On a portal: back to every trial's standing.
+    #[prop_or_default]
+    pub onbacktoall: Option<Callback<()>>,
 }
 
 /// How a standing looks: the class that colours it and the icon beside its words.
@@ -102,6 +105,9 @@ pub fn result_page(props: &ResultPageProps) -> Html {
     let team_checks = definition.items_with_status(&props.evaluation, Status::StudyTeamChecks);
     html! {
         <div class={classes!("ps-result", format!("ps-result--{}", outcome.id().replace('_', "-")))}>
+            if let Some(onbacktoall) = props.onbacktoall.clone() {
+                <a href="#" class="ps-back-link ps-no-print" onclick={Callback::from(move |event: MouseEvent| { event.prevent_default(); onbacktoall.emit(()); })}>{ text.back_to_all }</a>
+            }
             <p class="ps-print-only ps-print-header">
                 { format!("{} {} · ", text.summary_printed, props.today) }<span lang="en">{ trial.title.clone() }</span>
                 { format!(" · {} · ", trial.registry_id) }{ version_line(text, trial) }

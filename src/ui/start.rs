@@ -9,6 +9,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct StartPageProps {
     pub definition: SharedDefinition,
+    /// On a portal: how many trials it checks at once (the page then speaks of them, not of one).
+    #[prop_or_default]
+    pub portal_trials: Option<usize>,
     pub language: AttrValue,
     pub respondent: Respondent,
     pub onbegin: Callback<Respondent>,
@@ -42,10 +45,17 @@ pub fn start_page(props: &StartPageProps) -> Html {
     };
     html! {
         <div class="ps-start">
-            <h1 class="ps-heading ps-heading--large">{ localized(&trial.plain_title, language) }</h1>
+            if let Some(trials) = props.portal_trials {
+                <h1 class="ps-heading ps-heading--large">{ text.portal_heading }</h1>
+                <p class="ps-body">{ text.portal_intro(trials) }</p>
+            } else {
+                <h1 class="ps-heading ps-heading--large">{ localized(&trial.plain_title, language) }</h1>
+            }
             <p class="ps-body">{ text.what_this_is }</p>
             <p class="ps-body ps-privacy">{ lock_icon() }{ text.privacy }</p>
-            <p class="ps-body ps-meta">{ localized(&trial.sponsor, language) }{ " · " }{ trial.registry_id.clone() }{ " · " }{ localized(&trial.condition, language) }</p>
+            if props.portal_trials.is_none() {
+                <p class="ps-body ps-meta">{ localized(&trial.sponsor, language) }{ " · " }{ trial.registry_id.clone() }{ " · " }{ localized(&trial.condition, language) }</p>
+            }
             <form class="ps-form" {onsubmit}>
                 <fieldset class="ps-fieldset">
                     <legend class="ps-fieldset__legend ps-fieldset__legend--medium">{ text.who_is_answering }</legend>

@@ -3,9 +3,10 @@
 
 use super::browser;
 use super::host::{DefinitionSource, HostSettings};
+use super::portal::Portal;
 use super::questionnaire::Questionnaire;
-use super::SharedDefinition;
-use crate::engine::{echo, Definition};
+use super::{SharedCatalogue, SharedDefinition};
+use crate::engine::{echo, Catalogue, Definition};
 use crate::messages;
 use yew::prelude::*;
 
@@ -21,6 +22,7 @@ pub struct WidgetProps {
 enum Loaded {
     Loading,
     Ready(SharedDefinition),
+    Portal(SharedCatalogue),
     Broken(Vec<String>),
 }
 
@@ -33,22 +35,30 @@ pub fn widget(props: &WidgetProps) -> Html {
     };
     let loaded = use_state(|| match &props.source {
         DefinitionSource::Seed => Loaded::Ready(SharedDefinition::new(Definition::seed())),
-        DefinitionSource::Url { .. } => Loaded::Loading,
+        DefinitionSource::Url { .. } | DefinitionSource::Catalogue { .. } => Loaded::Loading,
     });
     {
         let loaded = loaded.clone();
-        use_effect_with(props.source.clone(), move |source| {
-            if let DefinitionSource::Url { url, integrity } = source.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    loaded.set(match browser::fetch_definition(&url, integrity.as_deref()).await {
-                        Ok(bytes) => match Definition::load_bytes(&bytes) {
-                            Ok(definition) => Loaded::Ready(SharedDefinition::new(definition)),
-                            Err(error) => Loaded::Broken(error.problems().iter().map(ToString::to_string).collect()),
-                        },
-                        Err(message) => Loaded::Broken(vec![format!("{}: {message}", echo(&url))]),
-                    });
+        use_effect_with(props.source.clone(), move |source| match source.clone() {
+            DefinitionSource::Url { url, integrity } => wasm_bindgen_futures::spawn_local(async move {
+                loaded.set(match browser::fetch_definition(&url, integrity.as_deref()).await {
+                    Ok(bytes) => match Definition::load_bytes(&bytes) {
+                        Ok(definition) => Loaded::Ready(SharedDefinition::new(definition)),
+                        Err(error) => Loaded::Broken(error.problems().iter().map(ToString::to_string).collect()),
+                    },
+                    Err(message) => Loaded::Broken(vec![format!("{}: {message}", echo(&url))]),
                 });
-            }
+            }),
+            DefinitionSource::Catalogue { url } => wasm_bindgen_futures::spawn_local(async move {
+                loaded.set(match browser::fetch_catalogue(&url).await {
+                    Ok(sources) => match Catalogue::load(sources) {
+                        Ok(catalogue) => Loaded::Portal(SharedCatalogue::new(catalogue)),
+                        Err(error) => Loaded::Broken(error.problems().iter().map(ToString::to_string).collect()),
+                    },
+                    Err(message) => Loaded::Broken(vec![format!("{}: {message}", echo(&url))]),
+                });
+            }),
+            DefinitionSource::Seed => {}
         });
     }
     let text = messages::get(&language);
@@ -66,6 +76,11 @@ pub fn widget(props: &WidgetProps) -> Html {
         Loaded::Ready(definition) => {
             html! {
                 <Questionnaire definition={definition.clone()} language={(*language).clone()} {onlanguage} host={props.host.clone()} />
+            }
+        }
+        Loaded::Portal(catalogue) => {
+            html! {
+                <Portal catalogue={catalogue.clone()} language={(*language).clone()} {onlanguage} host={props.host.clone()} />
             }
         }
     };

@@ -101,7 +101,7 @@ describe('hostile host stylesheet', () => {
 
 describe('two widgets on one page', () => {
   test('keep separate answers and results', async () => {
-    const { context, page } = await openPage('portal.html');
+    const { context, page } = await openPage('two-widgets.html');
     const seedWidget = page.locator('#widget-seed');
     const secondWidget = page.locator('#widget-second');
     await seedWidget.getByRole('button', { name: 'Start' }).waitFor();

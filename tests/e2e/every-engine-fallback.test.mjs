@@ -89,7 +89,7 @@ forEachEngine('no blank screen', {}, (running) => {
   test('with every feature present the widget replaces the message', async () => {
     const page = await running.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(LOADER_WATCH);
-    await page.goto(`${running.server.url}portal.html`);
+    await page.goto(`${running.server.url}two-widgets.html`);
     assert.equal(await loaderSettled(page, 'prescreen.js'), 'ran');
     // Straight after the loader settles, with no further wait: this is what makes "not mounted"
     // below mean "never will be", in every engine.
@@ -110,7 +110,7 @@ forEachEngine('no blank screen', {}, (running) => {
       await page.addInitScript(RECORDER);
       await page.addInitScript(removal);
       await page.addInitScript(LOADER_WATCH);
-      await page.goto(`${running.server.url}portal.html`);
+      await page.goto(`${running.server.url}two-widgets.html`);
       const settled = await loaderSettled(page, 'prescreen.js');
       if (feature === 'WebAssembly') assertLoaderFailed(t, running, settled);
       else assert.equal(settled, 'ran', 'the loader ran and chose not to mount');
@@ -125,7 +125,7 @@ forEachEngine('no blank screen', {}, (running) => {
     test(`when ${missing} fails to load the host elements show their message`, async (t) => {
       const page = await running.newPage({ viewport: { width: 1280, height: 900 } });
       await page.addInitScript(LOADER_WATCH);
-      await page.goto(`${running.server.url}__without/${missing}/portal.html`);
+      await page.goto(`${running.server.url}__without/${missing}/two-widgets.html`);
       const settled = await loaderSettled(page, 'prescreen.js');
       // A module graph that cannot be fetched fails on a second import in every engine.
       if (missing.endsWith('.js')) assert.match(settled, /^failed/);

@@ -279,7 +279,7 @@ forEachEngine('every engine', SERVER, (running) => {
   test('two widgets on one page keep separate answers and results', async (t) => {
     const page = await running.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(RECORDER);
-    await page.goto(`${running.server.url}portal.html`);
+    await page.goto(`${running.server.url}two-widgets.html`);
     const seedWidget = page.widget('#widget-seed');
     const secondWidget = page.widget('#widget-second');
     await seedWidget.waitFor('.ps-button--start');

@@ -39,6 +39,9 @@ pub struct QuestionPageProps {
     #[prop_or_default]
     pub onerrors: Callback<bool>,
     pub onback: Callback<()>,
+    /// On a portal: stop answering and see where each trial stands.
+    #[prop_or_default]
+    pub onstop: Option<Callback<()>>,
 }
 
 /// What every question kind's view is given. The views are plain functions, not components: they
@@ -269,7 +272,12 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         { body }
                     }
                 </div>
-                <button type="submit" class="ps-button">{ text.continue_ }</button>
+                <div class="ps-button-group">
+                    <button type="submit" class="ps-button">{ text.continue_ }</button>
+                    if let Some(onstop) = props.onstop.clone() {
+                        <button type="button" class="ps-button ps-button--secondary" onclick={Callback::from(move |_: MouseEvent| onstop.emit(()))}>{ text.stop_and_see }</button>
+                    }
+                </div>
             </form>
         </div>
     }
