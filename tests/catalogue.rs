@@ -192,31 +192,32 @@ fn the_real_trials_share_their_questions() {
 }
 
 #[test]
-fn the_next_question_is_the_one_that_matters_to_the_most_open_trials() {
-    // "smoker" matters to both trials, "cough" to one: smoker first, although cough is listed first.
-    let first = definition(
-        "first",
-        json!([yes_no("cough"), yes_no("smoker")]),
-        json!([needs("no_cough", "cough", "exclusion"), needs("no_smoking", "smoker", "exclusion")]),
+fn the_next_question_is_the_one_most_open_trials_would_ask_next() {
+    // Cough is listed first, but smoker is what two trials would ask next on their own.
+    let first = definition("first", json!([yes_no("cough")]), json!([needs("no_cough", "cough", "exclusion")]));
+    let second = definition(
+        "second",
+        json!([yes_no("smoker"), yes_no("cough")]),
+        json!([needs("no_smoking", "smoker", "exclusion"), needs("no_cough", "cough", "exclusion")]),
     );
-    let second = definition("second", json!([yes_no("smoker")]), json!([needs("smokes", "smoker", "inclusion")]));
-    let catalogue = Catalogue::new(vec![first, second]).unwrap();
+    let third = definition("third", json!([yes_no("smoker")]), json!([needs("smokes", "smoker", "inclusion")]));
+    let catalogue = Catalogue::new(vec![first, second, third]).unwrap();
     let mut answers = Answers::default();
     let mut evaluations = catalogue.evaluate(&answers);
-    assert_eq!(catalogue.next_question(&evaluations), Some((0, 1)), "smoker, in the first trial's place");
+    assert_eq!(catalogue.next_question(&evaluations), Some((1, 0)), "smoker, in the second trial's place");
     answers.set(QuestionId::new("smoker"), Answer::YesNo(true));
     catalogue.reevaluate(&mut evaluations, &answers, "smoker");
-    // A smoker is out of the first trial: nothing left to ask it, so cough no longer matters.
-    assert_eq!(evaluations[0].outcome, Outcome::NotEligible);
-    assert_eq!(evaluations[1].outcome, Outcome::LikelyEligible);
-    assert_eq!(catalogue.next_question(&evaluations), None);
+    // A smoker is out of the second trial and into the third: only the first still asks, cough.
+    assert_eq!(evaluations[1].outcome, Outcome::NotEligible);
+    assert_eq!(evaluations[2].outcome, Outcome::LikelyEligible);
+    assert_eq!(catalogue.next_question(&evaluations), Some((0, 0)));
+    answers.set(QuestionId::new("cough"), Answer::YesNo(false));
+    catalogue.reevaluate(&mut evaluations, &answers, "cough");
+    assert_eq!(catalogue.next_question(&evaluations), None, "every trial decided");
     // Ties go to the question listed first.
-    let third = definition(
-        "third",
-        json!([yes_no("b"), yes_no("a")]),
-        json!([needs("no_b", "b", "exclusion"), needs("no_a", "a", "exclusion")]),
-    );
-    let catalogue = Catalogue::new(vec![third]).unwrap();
+    let a_then_b = definition("a-then-b", json!([yes_no("a")]), json!([needs("no_a", "a", "exclusion")]));
+    let b_alone = definition("b-alone", json!([yes_no("b")]), json!([needs("no_b", "b", "exclusion")]));
+    let catalogue = Catalogue::new(vec![a_then_b, b_alone]).unwrap();
     assert_eq!(catalogue.next_question(&catalogue.evaluate(&Answers::default())), Some((0, 0)));
 }
 

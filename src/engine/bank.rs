@@ -69,12 +69,16 @@ pub(crate) fn resolve(value: Json, problems: &mut Vec<Problem>) -> Json {
     Json::Object(entries)
 }
 
-/// The bank's questions (none if the compiled-in file were unreadable, which a test rules out).
-pub fn bank_questions() -> Vec<Json> {
-    Json::parse(BANK)
-        .ok()
-        .and_then(|bank| bank.get("questions").and_then(Json::as_array).map(<[Json]>::to_vec))
-        .unwrap_or_default()
+/// The bank's questions (none if the compiled-in file were unreadable, which a test rules out),
+/// parsed once: a catalogue of fifty trials that all refer to the bank reads it once, not fifty times.
+pub fn bank_questions() -> &'static [Json] {
+    static QUESTIONS: std::sync::OnceLock<Vec<Json>> = std::sync::OnceLock::new();
+    QUESTIONS.get_or_init(|| {
+        Json::parse(BANK)
+            .ok()
+            .and_then(|bank| bank.get("questions").and_then(Json::as_array).map(<[Json]>::to_vec))
+            .unwrap_or_default()
+    })
 }
 
 /// `value` with every text (an object from language tag to string) cut to `languages`.

@@ -12,9 +12,12 @@
 //! alone (`Definition::evaluate` ignores answers to questions it does not have), so a trial's outcome
 //! in the portal is its outcome on its own: a property test checks this.
 //!
-//! **The next question** is the shown, unanswered question that could still change the outcome of
-//! the most trials not yet decided; ties go to the question listed first (by trial, then by its
-//! place in that trial). The patient may stop at any point and see where each trial stands.
+//! **The next question** is the one that the most trials not yet decided would ask next on their
+//! own (each trial's next question: its first shown, unanswered question that could still change
+//! its outcome); ties go to the question listed first (by trial, then by its place in that trial).
+//! So every question asked is one some trial would ask at that point anyway, and a question shared
+//! by several trials is asked once for all of them. The patient may stop at any point and see where
+//! each trial stands.
 
 use super::answers::{AnswerError, AnswerErrorKind, Answers};
 use super::evaluate::{Evaluation, Outcome};
@@ -269,12 +272,20 @@ impl Catalogue {
     /// The next question to ask (see the module's comment), as its first place; none once every
     /// trial is decided or nothing more could change one.
     pub fn next_question(&self, evaluations: &[Evaluation]) -> Option<Place> {
-        let mut best: Option<(usize, Place)> = None;
+        // Each open trial's own next question, counted by id: the one most trials would ask now.
+        let mut wanted: BTreeMap<&str, usize> = BTreeMap::new();
+        for (trial, evaluation) in self.trials.iter().zip(evaluations) {
+            if let Some(next) = evaluation.next_question() {
+                *wanted.entry(trial.questions[next].id.as_str()).or_default() += 1;
+            }
+        }
+        let mut best: Option<((usize, usize), Place)> = None;
         for &(trial, question) in &self.questions {
             let id = self.trials[trial].questions[question].id.as_str();
-            let deciding = self.open_trials_it_matters_to(evaluations, id);
-            if deciding > best.map_or(0, |(count, _)| count) {
-                best = Some((deciding, (trial, question)));
+            let Some(&count) = wanted.get(id) else { continue };
+            let score = (count, self.open_trials_it_matters_to(evaluations, id));
+            if best.is_none_or(|(most, _)| score > most) {
+                best = Some((score, (trial, question)));
             }
         }
         best.map(|(_, place)| place)

@@ -148,12 +148,17 @@ impl Reducible for State {
 
 #[function_component(Portal)]
 pub fn portal(props: &PortalProps) -> Html {
-    let state = use_reducer_eq({
+    let state = use_reducer({
         let catalogue = props.catalogue.clone();
         move || State::new(catalogue, CalendarDate::parse(&browser::today()))
     });
     let language = props.language.clone();
     let text = messages::get(&language);
+    // Counted once per render: it reads every trial.
+    let progress = match state.screen {
+        Screen::Question(_) => state.progress(),
+        Screen::Start | Screen::Standing | Screen::Trial(_) => (0, 0),
+    };
     let send = |make: fn() -> Action| {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(make()))
@@ -184,10 +189,7 @@ pub fn portal(props: &PortalProps) -> Html {
     {
         let title = match state.screen {
             Screen::Start => text.portal_heading.to_owned(),
-            Screen::Question(_) => {
-                let (step, more) = state.progress();
-                format!("{} – {}", text.progress(step, more), text.portal_heading)
-            }
+            Screen::Question(_) => format!("{} – {}", text.progress(progress.0, progress.1), text.portal_heading),
             Screen::Standing | Screen::Trial(_) => format!("{} – {}", text.where_trials_stand, text.portal_heading),
         };
         let owns_title = props.host.owns_title;
@@ -198,10 +200,7 @@ pub fn portal(props: &PortalProps) -> Html {
         });
     }
     let announcement = match state.screen {
-        Screen::Question(_) => {
-            let (step, more) = state.progress();
-            text.progress(step, more)
-        }
+        Screen::Question(_) => text.progress(progress.0, progress.1),
         Screen::Standing => text.where_trials_stand.to_owned(),
         Screen::Start | Screen::Trial(_) => String::new(),
     };
@@ -226,7 +225,7 @@ pub fn portal(props: &PortalProps) -> Html {
             };
             html! {
                 <QuestionPage key={id.clone()} {definition} {index} respondent={state.respondent} language={language.clone()}
-                    answer={state.answers.get(&id).cloned()} progress={state.progress()} today={state.answers.today()}
+                    answer={state.answers.get(&id).cloned()} {progress} today={state.answers.today()}
                     {onanswer} onback={send(|| Action::Back)} onstop={Some(send(|| Action::Stop))} />
             }
         }

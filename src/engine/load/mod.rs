@@ -228,8 +228,9 @@ struct Loader {
     languages: Vec<String>,
     /// Question ids with their index, known before any rule is read.
     question_ids: BTreeMap<String, usize>,
-    /// The questions read so far, by index; rules are read after all questions.
-    questions: Vec<Option<Question>>,
+    /// The questions read so far, by index; rules are read after all questions. Shared, so that
+    /// reading a rule borrows its question instead of copying it with all its texts.
+    questions: Vec<Option<std::rc::Rc<Question>>>,
     /// Whether a visibility cycle was reported, which already explains any condition that reads
     /// a later question.
     found_visibility_cycle: bool,
@@ -453,7 +454,13 @@ impl Loader {
         self.derived_values(raw_derived);
         let criteria = self.criteria(raw_criteria);
         self.unused_questions(&mentioned);
-        let questions: Option<Vec<Question>> = std::mem::take(&mut self.questions).into_iter().collect();
+        // Every rule has been read, so each question is held here alone.
+        let questions: Option<Vec<Question>> = std::mem::take(&mut self.questions)
+            .into_iter()
+            .map(|question| {
+                question.map(|question| std::rc::Rc::try_unwrap(question).unwrap_or_else(|shared| (*shared).clone()))
+            })
+            .collect();
         let criteria: Option<Vec<Criterion>> = criteria.into_iter().collect();
         let derived: Option<Vec<Derived>> = std::mem::take(&mut self.derived).into_iter().collect();
         let (questions, criteria, derived) = (questions?, criteria?, derived?);

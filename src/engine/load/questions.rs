@@ -49,7 +49,7 @@ impl Loader {
             let path = format!("questions[{index}]");
             let visible_when = raw_question.visible_when;
             let question = self.question(&path, RawQuestion { visible_when: None, ..raw_question });
-            self.questions.push(question);
+            self.questions.push(question.map(std::rc::Rc::new));
             visibility_rules.push(visible_when);
         }
         let mut visibility_dependencies: Vec<Vec<usize>> = vec![Vec::new(); self.questions.len()];
@@ -62,7 +62,7 @@ impl Loader {
                     rule_questions(&rule, &[], &mut reads);
                     visibility_dependencies[index] = reads;
                     if let Some(Some(question)) = self.questions.get_mut(index) {
-                        question.visible_when = Some(rule);
+                        std::rc::Rc::make_mut(question).visible_when = Some(rule);
                     }
                 }
             }
