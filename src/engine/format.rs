@@ -142,8 +142,24 @@ impl Reading {
         (read_items.len() == items.len()).then_some(read_items)
     }
 
-    /// Reports every string longer than `limits::STRING_CHARS` anywhere in the file.
+    /// Reports every string longer than `limits::STRING_CHARS` anywhere in the file. The paths are
+    /// written only for a file that has one: the first pass only looks.
     pub fn check_string_lengths(&mut self, value: &Json, path: &str) {
+        fn any_too_long(value: &Json) -> bool {
+            match value {
+                // A string of at most STRING_CHARS bytes cannot have more characters than that.
+                Json::String(text) => text.len() > limits::STRING_CHARS && text.chars().count() > limits::STRING_CHARS,
+                Json::Array(items) => items.iter().any(any_too_long),
+                Json::Object(entries) => entries.iter().any(|(_, item)| any_too_long(item)),
+                Json::Null | Json::Bool(_) | Json::Number(_) => false,
+            }
+        }
+        if any_too_long(value) {
+            self.report_long_strings(value, path);
+        }
+    }
+
+    fn report_long_strings(&mut self, value: &Json, path: &str) {
         match value {
             Json::String(text) => {
                 let length = text.chars().count();
@@ -156,12 +172,12 @@ impl Reading {
             }
             Json::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
-                    self.check_string_lengths(item, &format!("{path}[{index}]"));
+                    self.report_long_strings(item, &format!("{path}[{index}]"));
                 }
             }
             Json::Object(entries) => {
                 for (key, item) in entries {
-                    self.check_string_lengths(item, &join(path, &echo(key)));
+                    self.report_long_strings(item, &join(path, &echo(key)));
                 }
             }
             Json::Null | Json::Bool(_) | Json::Number(_) => {}

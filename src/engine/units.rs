@@ -102,12 +102,26 @@ impl Unit {
         if folded.is_empty() {
             return None;
         }
-        Unit::ALL.iter().copied().find(|unit| {
-            fold(unit.id()) == folded
-                || fold(unit.symbol()) == folded
-                || unit.aliases().iter().any(|alias| fold(alias) == folded)
-        })
+        folded_names().iter().find(|(name, _)| *name == folded).map(|(_, unit)| *unit)
     }
+}
+
+/// Every way of writing every unit, folded, in `Unit::ALL` order: folded once, then looked up (a
+/// definition names a unit in every number question and rule).
+fn folded_names() -> &'static [(String, Unit)] {
+    static NAMES: std::sync::OnceLock<Vec<(String, Unit)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = Vec::new();
+        for &unit in Unit::ALL {
+            for name in [unit.id(), unit.symbol()].into_iter().chain(unit.aliases().iter().copied()) {
+                let folded = fold(name);
+                if !folded.is_empty() {
+                    names.push((folded, unit));
+                }
+            }
+        }
+        names
+    })
 }
 
 fn fold(text: &str) -> String {

@@ -275,28 +275,36 @@ impl Loader {
         };
         let mut translations = Vec::new();
         let mut ok = self.no_language_twice(path, object);
+        // The path of a problem is written only when there is one: a definition has thousands of texts.
+        let text_path = |language: &str| join(path, &echo(language));
         for (language, text) in object {
-            let text_path = join(path, &echo(language));
             if !self.languages.contains(language) {
-                self.problem(&text_path, format!("language \"{}\" is not declared in \"languages\"", echo(language)));
+                self.problem(
+                    text_path(language),
+                    format!("language \"{}\" is not declared in \"languages\"", echo(language)),
+                );
                 ok = false;
             }
             match text.as_str() {
                 Some(text) if !is_blank(text) => translations.push((language.clone(), text.to_owned())),
                 Some(_) => {
-                    self.problem(&text_path, "must not be empty");
+                    self.problem(text_path(language), "must not be empty");
                     ok = false;
                 }
                 None => {
-                    self.problem(&text_path, "must be a string");
+                    self.problem(text_path(language), "must be a string");
                     ok = false;
                 }
             }
         }
-        for language in self.languages.clone() {
-            if !object.iter().any(|(given, _)| *given == language) {
-                self.problem(path, format!("missing the \"{}\" text", echo(&language)));
-                ok = false;
+        if object.len() != self.languages.len()
+            || !self.languages.iter().all(|language| object.iter().any(|(given, _)| given == language))
+        {
+            for language in self.languages.clone() {
+                if !object.iter().any(|(given, _)| *given == language) {
+                    self.problem(path, format!("missing the \"{}\" text", echo(&language)));
+                    ok = false;
+                }
             }
         }
         // Keep the definition's language order so that the first language is the fallback.
