@@ -125,12 +125,19 @@ class WebDriverAdapter {
    */
   async setViewport({ width, height }) {
     this.viewport = { width, height };
-    const place = (outerWidth, outerHeight) => this.driver.manage().window().setRect({
-      x: Math.round((SCREEN.width - outerWidth) / 2), y: Math.round((SCREEN.height - outerHeight) / 2), width: outerWidth, height: outerHeight,
-    });
+    // Within the screen: a window read while it was still resizing (a busy machine) can report an
+    // inner size that would ask for a window larger than the screen, which the driver refuses.
+    const clamp = (value, most) => Math.min(Math.max(Math.round(value), 100), most);
+    const place = (outerWidth, outerHeight) => {
+      const [w, h] = [clamp(outerWidth, SCREEN.width), clamp(outerHeight, SCREEN.height)];
+      return this.driver.manage().window().setRect({ x: Math.round((SCREEN.width - w) / 2), y: Math.round((SCREEN.height - h) / 2), width: w, height: h });
+    };
     await place(width, height);
-    const inner = await this.driver.executeScript('return [window.innerWidth, window.innerHeight]');
-    if (inner[0] !== width || inner[1] !== height) await place(2 * width - inner[0], 2 * height - inner[1]);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const inner = await this.driver.executeScript('return [window.innerWidth, window.innerHeight]');
+      if (inner[0] === width && inner[1] === height) break;
+      await place(2 * width - inner[0], 2 * height - inner[1]);
+    }
   }
 
   close() { return this.driver.quit(); }
