@@ -16,15 +16,19 @@ if (hostOrigin && parameters.get('events') === 'outcome') {
   });
 }
 
-/** Posts the height once, when the widget's first page is on screen. */
+/**
+ * Posts the height once, when the widget's first page is on screen. Polled with a timer, not
+ * requestAnimationFrame: WebKit may pause animation frames in an iframe it takes to be out of view
+ * (an embed below the fold on an iPhone), and the host would keep the frame at its default height.
+ */
 function reportFirstHeight() {
   if (!host.shadowRoot?.querySelector('.ps-start, .ps-broken')) {
-    requestAnimationFrame(reportFirstHeight);
+    setTimeout(reportFirstHeight, 20);
     return;
   }
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
   parent.postMessage({ type: 'prescreen:height', height }, hostOrigin);
 }
-if (hostOrigin) requestAnimationFrame(reportFirstHeight);
+if (hostOrigin) setTimeout(reportFirstHeight, 0);
 
 await import('./prescreen.js');
