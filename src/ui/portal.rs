@@ -224,7 +224,7 @@ pub fn portal(props: &PortalProps) -> Html {
                 Callback::from(move |answer| state.dispatch(Action::Answer { id: id.clone(), answer }))
             };
             html! {
-                <QuestionPage key={id.clone()} {definition} {index} respondent={state.respondent} language={language.clone()}
+                <QuestionPage {definition} {index} respondent={state.respondent} language={language.clone()}
                     answer={state.answers.get(&id).cloned()} {progress} today={state.answers.today()}
                     {onanswer} onback={send(|| Action::Back)} onstop={Some(send(|| Action::Stop))} />
             }

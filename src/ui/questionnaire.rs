@@ -92,7 +92,7 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             };
             let question = &state.definition.questions[index];
             html! {
-                <QuestionPage key={question.id.to_string()} definition={state.definition.clone()} {index} respondent={state.respondent} {language}
+                <QuestionPage definition={state.definition.clone()} {index} respondent={state.respondent} {language}
                     answer={state.answers.get(question.id.as_str()).cloned()} progress={state.progress()} today={state.answers.today()}
                     {onanswer} {onerrors} onback={dispatch(|| Action::Back)} />
             }

@@ -167,6 +167,9 @@ forEachEngine('every engine', SERVER, (running) => {
     await completeThroughUi(unusual.widget, seedCase('eligible_woman'), {
       onQuestion: async (id) => {
         if (id !== 'creatinine') return;
+        // The page is patched from bilirubin (its unit just picked) to creatinine: no unit may show
+        // as picked, or a patient would take the last question's unit for this one.
+        assert.equal(await unusual.widget.evaluate((root) => root.querySelector('select[name="creatinine_unit"]').selectedIndex), 0, 'no unit shown picked on arrival');
         await unusual.widget.select('select[name="creatinine_unit"]', 'umol/L');
         await unusual.widget.fill('input[name="creatinine"]', '2.5');
         await unusual.widget.click('button[type="submit"]');

@@ -128,10 +128,18 @@ fn field_id_of(question: &Question, part: &str) -> String {
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionPageProps) -> Html {
     let question = &props.definition.questions[props.index];
-    let input = use_state(|| AnswerInput { today: props.today, ..AnswerInput::from_answer(props.answer.as_ref()) });
+    // The page is kept from one question to the next (its DOM is patched, not rebuilt), so what the
+    // fields hold and the problems shown belong to the question they were for: on a new question
+    // they start afresh.
+    // By the question's id, which is one question even across a portal's trials.
+    let page = question.id.clone();
+    let fresh = || AnswerInput { today: props.today, ..AnswerInput::from_answer(props.answer.as_ref()) };
+    let input_state = use_state(|| (page.clone(), fresh()));
+    let input = if input_state.0 == page { input_state.1.clone() } else { fresh() };
     // The engine's problems, put into words at each render so that they follow a language switch.
-    let problems = use_state(Vec::<InputProblem>::new);
-    let heading = use_focus_on(props.index);
+    let problems_state = use_state(|| (page.clone(), Vec::<InputProblem>::new()));
+    let problems: Vec<InputProblem> = if problems_state.0 == page { problems_state.1.clone() } else { Vec::new() };
+    let heading = use_focus_on(page.clone());
     let respondent = props.respondent;
     let language = props.language.to_string();
     let text = messages::get(&language);
@@ -143,16 +151,17 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         let definition = props.definition.clone();
         let index = props.index;
         let input = input.clone();
-        let problems = problems.clone();
+        let problems = problems_state.clone();
+        let page = page.clone();
         let onanswer = props.onanswer.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             match definition.answer_from_input(index, &input) {
                 Ok(answer) => {
-                    problems.set(Vec::new());
+                    problems.set((page.clone(), Vec::new()));
                     onanswer.emit(answer);
                 }
-                Err(found) => problems.set(found),
+                Err(found) => problems.set((page.clone(), found)),
             }
         })
     };
@@ -182,8 +191,9 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         })
     };
     let oninput = {
-        let input = input.clone();
-        Callback::from(move |next: AnswerInput| input.set(next))
+        let input = input_state.clone();
+        let page = page.clone();
+        Callback::from(move |next: AnswerInput| input.set((page.clone(), next)))
     };
 
     let fields_props = FieldsProps {
@@ -191,7 +201,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         index: props.index,
         respondent,
         language: props.language.clone(),
-        input: (*input).clone(),
+        input: input.clone(),
         oninput,
         errors: errors.clone(),
         unusual,

@@ -28,7 +28,11 @@ pub fn number_with_unit(props: &FieldsProps) -> Html {
         html! {
             <div class={classes!("ps-field", has_error.then_some("ps-field--error"))}>
                 <label class="ps-label" for={field_id(question, InputField::Unit)}>{ text.unit }</label>
-                <select class={classes!("ps-select", has_error.then_some("ps-select--error"))} id={field_id(question, InputField::Unit)} name={format!("{name}_unit")} {onchange}
+                // Keyed by the question, so each question gets a new <select>. The page is patched
+                // from one question to the next, and an option the patient picked does not follow a
+                // changed `selected` attribute in every engine: unkeyed, Firefox showed bilirubin's
+                // unit as picked on arrival at creatinine, and picking a unit there broke in WebKit.
+                <select key={question.id.as_str()} class={classes!("ps-select", has_error.then_some("ps-select--error"))} id={field_id(question, InputField::Unit)} name={format!("{name}_unit")} {onchange}
                     disabled={props.input.do_not_know} aria-describedby={props.described_by(has_error)} aria-invalid={has_error.to_string()}>
                     <option value="" selected={props.input.unit.is_none()}>{ text.choose_a_unit }</option>
                     { for units.iter().map(|unit| html! { <option value={unit.id()} selected={props.input.unit == Some(*unit)}>{ unit.symbol() }</option> }) }
