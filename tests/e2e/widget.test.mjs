@@ -133,6 +133,35 @@ describe('question pages', () => {
     await context.close();
   });
 
+  test('an answer given in the same task as Continue counts (autofill, assistive tools)', async () => {
+    const { context, page } = await openWidget();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('[data-question="age_years"]').waitFor();
+    // No microtask runs between the change and the press, so the page has not re-rendered yet: a
+    // fresh page (age) and a page patched from the one before (sex).
+    const answerAndContinue = (field) => page.evaluate((field) => {
+      const root = document.querySelector('[data-prescreen]').shadowRoot;
+      if (field.type === 'text') {
+        const input = root.querySelector(`input[name="${field.name}"]`);
+        input.value = field.value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      } else {
+        root.querySelector(`input[name="${field.name}"][value="${field.value}"]`).click();
+      }
+      root.querySelector('button[type="submit"]').click();
+    }, field);
+    await answerAndContinue({ type: 'text', name: 'age_years', value: '45' });
+    await page.locator('[data-question="sex"]').waitFor();
+    assert.equal(await page.locator('.ps-error-summary').count(), 0);
+    await answerAndContinue({ type: 'radio', name: 'sex', value: 'female' });
+    await page.locator('[data-question]:not([data-question="sex"])').waitFor();
+    assert.equal(await page.locator('.ps-error-summary').count(), 0);
+    await page.getByRole('link', { name: 'Back' }).click();
+    await page.locator('[data-question="sex"]').waitFor();
+    assert.equal(await page.locator('input[name="sex"][value="female"]').isChecked(), true, 'the answer was kept');
+    await context.close();
+  });
+
   test('an out-of-range lab value is explained, and Back keeps answers', async () => {
     const { context, page } = await openWidget();
     await screenshot(page, 'start');

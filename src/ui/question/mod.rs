@@ -150,13 +150,17 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     let onsubmit = {
         let definition = props.definition.clone();
         let index = props.index;
-        let input = input.clone();
+        // What the fields hold now, read from the state when Continue is pressed: a change in the
+        // same task as the press (autofill, an assistive tool) is not rendered yet.
+        let input_state = input_state.clone();
+        let fresh = input.clone();
         let problems = problems_state.clone();
         let page = page.clone();
         let onanswer = props.onanswer.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            match definition.answer_from_input(index, &input) {
+            let input = if input_state.0 == page { &input_state.1 } else { &fresh };
+            match definition.answer_from_input(index, input) {
                 Ok(answer) => {
                     problems.set((page.clone(), Vec::new()));
                     onanswer.emit(answer);
