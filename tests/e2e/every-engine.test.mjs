@@ -166,10 +166,16 @@ forEachEngine('every engine', SERVER, (running) => {
     const unusual = await open(running, '');
     await completeThroughUi(unusual.widget, seedCase('eligible_woman'), {
       onQuestion: async (id) => {
+        if (id === 'bilirubin') {
+          await unusual.widget.click('.ps-details__summary');
+          assert.equal(await unusual.widget.evaluate((root) => root.querySelector('.ps-details').open), true);
+        }
         if (id !== 'creatinine') return;
-        // The page is patched from bilirubin (its unit just picked) to creatinine: no unit may show
-        // as picked, or a patient would take the last question's unit for this one.
+        // The page is patched from bilirubin (its unit just picked, its help opened) to creatinine:
+        // no unit may show as picked, or a patient would take the last question's unit for this
+        // one, and the help starts closed.
         assert.equal(await unusual.widget.evaluate((root) => root.querySelector('select[name="creatinine_unit"]').selectedIndex), 0, 'no unit shown picked on arrival');
+        assert.equal(await unusual.widget.evaluate((root) => root.querySelector('.ps-details').open), false, 'the help starts closed');
         await unusual.widget.select('select[name="creatinine_unit"]', 'umol/L');
         await unusual.widget.fill('input[name="creatinine"]', '2.5');
         await unusual.widget.click('button[type="submit"]');

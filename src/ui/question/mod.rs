@@ -233,8 +233,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         }
     });
     let where_to_find = question.where_to_find.as_ref().map(|where_text| {
+        // Keyed by the question: a <details> the patient opened stays open when patched, and the
+        // next question's help starts closed, as on a page of its own.
         html! {
-            <details class="ps-details">
+            <details key={question.id.as_str()} class="ps-details">
                 <summary class="ps-details__summary">{ text.where_to_find }</summary>
                 <div class="ps-details__text">{ localized(where_text.for_respondent(respondent), &language) }</div>
             </details>
