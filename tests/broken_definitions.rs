@@ -47,6 +47,31 @@ fn unsupported_format() {
     );
 }
 
+/// A text that says "you" reads wrongly to a parent answering for a child: the patient's words need
+/// a caregiver variant beside them, and a summary (read by both) must speak of the patient. Case is
+/// ignored ("YOUR"), and a word that only starts with "you" ("Youth") does not count.
+#[test]
+fn text_that_speaks_to_the_reader_needs_words_for_a_caregiver() {
+    check(
+        "text_speaks_to_the_reader",
+        &[
+            (
+                "questions[1].choices[0].label",
+                "the en text speaks to the reader as \"you\": add \"caregiver_label\" with the words for someone answering for the patient",
+            ),
+            ("questions[2].caregiver_text", "missing"),
+            (
+                "questions[3].where_to_find",
+                "the en text speaks to the reader as \"you\": add \"caregiver_where_to_find\" with the words for someone answering for the patient",
+            ),
+            (
+                "criteria[2].summary",
+                "the en text speaks to the reader as \"you\", but patients and people answering for them both read it: write it about the patient",
+            ),
+        ],
+    );
+}
+
 #[test]
 fn duplicate_ids() {
     check(

@@ -67,12 +67,12 @@ pub fn addresses_the_reader(language: &str, text: &str) -> bool {
         return text.contains(['您', '你']);
     }
     if language == "en" || language.starts_with("en-") {
+        // Compared without changing case, so that no word is copied: a catalogue has thousands of texts.
+        const YOU: [&str; 7] = ["you", "your", "yours", "yourself", "you're", "you've", "you'll"];
         return text
             .split(|character: char| !character.is_alphanumeric() && character != '\'')
-            .map(|word| word.trim_matches('\'').to_ascii_lowercase())
-            .any(|word| {
-                matches!(word.as_str(), "you" | "your" | "yours" | "yourself" | "you're" | "you've" | "you'll")
-            });
+            .map(|word| word.trim_matches('\''))
+            .any(|word| YOU.iter().any(|you| word.eq_ignore_ascii_case(you)));
     }
     false
 }

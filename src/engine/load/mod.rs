@@ -384,35 +384,35 @@ impl Loader {
         patient: Option<&Json>,
         caregiver: Option<&Json>,
     ) -> Option<Option<Worded>> {
-        let caregiver_field = format!("caregiver_{field}");
+        // Field names and paths are written only where they are used: a catalogue has thousands.
+        let caregiver_field = || format!("caregiver_{field}");
         let Some(patient_value) = patient else {
             if caregiver.is_some() {
-                self.problem(join(path, &caregiver_field), format!("is only used together with \"{field}\""));
+                self.problem(join(path, &caregiver_field()), format!("is only used together with \"{field}\""));
                 return None;
             }
             return Some(None);
         };
         let patient = self.text(&join(path, field), patient_value);
-        let caregiver = self.optional_text(path, &caregiver_field, caregiver);
+        let caregiver = match caregiver {
+            None => Some(None),
+            Some(caregiver) => self.optional_text(path, &caregiver_field(), Some(caregiver)),
+        };
         if let (Some(patient), Some(None)) = (&patient, &caregiver) {
-            self.require_caregiver_variant(&join(path, field), patient, &caregiver_field);
+            self.require_caregiver_variant(path, field, patient);
         }
         Some(Some(Worded { patient: patient?, caregiver: caregiver? }))
     }
 
     /// Reports a patient text that speaks to its reader as "you" with no caregiver variant.
-    fn require_caregiver_variant(&mut self, path: &str, text: &Text, caregiver_field: &str) {
-        let speaking_to_reader: Vec<&str> = self
-            .languages
-            .iter()
-            .filter(|language| addresses_the_reader(language, text.get(language)))
-            .map(String::as_str)
-            .collect();
-        if let Some(language) = speaking_to_reader.first() {
+    fn require_caregiver_variant(&mut self, path: &str, field: &str, text: &Text) {
+        let speaking_to_reader =
+            self.languages.iter().find(|language| addresses_the_reader(language, text.get(language)));
+        if let Some(language) = speaking_to_reader {
             let message = format!(
-                "the {language} text speaks to the reader as \"you\": add \"{caregiver_field}\" with the words for someone answering for the patient"
+                "the {language} text speaks to the reader as \"you\": add \"caregiver_{field}\" with the words for someone answering for the patient"
             );
-            self.problem(path, message);
+            self.problem(join(path, field), message);
         }
     }
 

@@ -265,7 +265,7 @@ impl Loader {
             let label = self.required_text(&choice_path, "label", raw.label.as_ref());
             let caregiver_label = self.optional_text(&choice_path, "caregiver_label", raw.caregiver_label.as_ref());
             if let (Some(label), Some(None)) = (&label, &caregiver_label) {
-                self.require_caregiver_variant(&format!("{choice_path}.label"), label, "caregiver_label");
+                self.require_caregiver_variant(&choice_path, "label", label);
             }
             let score = match raw.score {
                 None => Some(None),
