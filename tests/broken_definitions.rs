@@ -47,6 +47,24 @@ fn unsupported_format() {
     );
 }
 
+/// Each problem in a translated text is reported at the text's path, with the language where it
+/// is one language's: in a question, a trial note and a registry translation (which need not have
+/// every language, but each one given must be declared and not empty).
+#[test]
+fn problems_in_texts_are_reported_at_their_language() {
+    check(
+        "text_problems",
+        &[
+            ("trial.notes[0].en", "must not be empty"),
+            ("questions[0].text.fr", "language \"fr\" is not declared in \"languages\""),
+            ("questions[1].text", "must be an object from language to text, such as {\"en\": \"…\"}"),
+            ("questions[2].caregiver_text.en", "must not be empty"),
+            ("criteria[0].registry_translation.de", "language \"de\" is not declared in \"languages\""),
+            ("criteria[0].registry_translation.de", "must be a non-empty string"),
+        ],
+    );
+}
+
 /// A text that says "you" reads wrongly to a parent answering for a child: the patient's words need
 /// a caregiver variant beside them, and a summary (read by both) must speak of the patient. Case is
 /// ignored ("YOUR"), and a word that only starts with "you" ("Youth") does not count.

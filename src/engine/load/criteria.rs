@@ -113,7 +113,7 @@ impl Loader {
         let registry_text = self.required_string(path, "registry_text", raw.registry_text);
         let registry_translation = match &raw.registry_translation {
             None => Some(None),
-            Some(value) => self.partial_text(&format!("{path}.registry_translation"), value).map(Some),
+            Some(value) => self.partial_text(path, "registry_translation", value).map(Some),
         };
         let summary = self.required_text(path, "summary", raw.summary.as_ref());
         if let Some(summary) = &summary {

@@ -264,19 +264,21 @@ impl Loader {
         Some(value)
     }
 
-    /// A translated text: an object from each declared language to a non-empty string.
-    fn text(&mut self, path: &str, value: &Json) -> Option<Text> {
+    /// A translated text, at `field` of the object at `parent`: an object from each declared
+    /// language to a non-empty string. Its path is written only for a problem: a catalogue has
+    /// thousands of texts.
+    fn text(&mut self, parent: &str, field: &str, value: &Json) -> Option<Text> {
+        let path = || join(parent, field);
         let Some(object) = value.as_object() else {
             self.problem(
-                path,
+                path(),
                 format!("must be an object from language to text, such as {{\"{}\": \"…\"}}", self.first_language()),
             );
             return None;
         };
         let mut translations = Vec::new();
-        let mut ok = self.no_language_twice(path, object);
-        // The path of a problem is written only when there is one: a definition has thousands of texts.
-        let text_path = |language: &str| join(path, &echo(language));
+        let mut ok = self.no_language_twice(parent, field, object);
+        let text_path = |language: &str| join(&path(), &echo(language));
         for (language, text) in object {
             if !self.languages.contains(language) {
                 self.problem(
@@ -302,7 +304,7 @@ impl Loader {
         {
             for language in self.languages.clone() {
                 if !object.iter().any(|(given, _)| *given == language) {
-                    self.problem(path, format!("missing the \"{}\" text", echo(&language)));
+                    self.problem(path(), format!("missing the \"{}\" text", echo(&language)));
                     ok = false;
                 }
             }
@@ -314,35 +316,47 @@ impl Loader {
 
     /// A text that need not be in every declared language, such as a translation of the registry's
     /// own words: each language given must be declared and its text non-empty.
-    fn partial_text(&mut self, path: &str, value: &Json) -> Option<Text> {
+    fn partial_text(&mut self, parent: &str, field: &str, value: &Json) -> Option<Text> {
+        let text_path = |language: &str| join(&join(parent, field), &echo(language));
         let Some(object) = value.as_object() else {
-            self.problem(path, "must be an object from language to text");
+            self.problem(join(parent, field), "must be an object from language to text");
             return None;
         };
         let mut translations = Vec::new();
-        let ok = self.no_language_twice(path, object);
+        let ok = self.no_language_twice(parent, field, object);
         for (language, text) in object {
-            let text_path = join(path, &echo(language));
             if !self.languages.contains(language) {
-                self.problem(&text_path, format!("language \"{}\" is not declared in \"languages\"", echo(language)));
+                self.problem(
+                    text_path(language),
+                    format!("language \"{}\" is not declared in \"languages\"", echo(language)),
+                );
             }
             match text.as_str() {
                 Some(text) if !is_blank(text) => translations.push((language.clone(), text.to_owned())),
-                _ => self.problem(&text_path, "must be a non-empty string"),
+                _ => self.problem(text_path(language), "must be a non-empty string"),
             }
         }
         (ok && translations.len() == object.len()).then(|| Text::new(translations))
     }
 
     /// Reports a language given twice in one text: which one a reader sees would be a guess.
-    fn no_language_twice(&mut self, path: &str, object: &[(String, Json)]) -> bool {
+    fn no_language_twice(&mut self, parent: &str, field: &str, object: &[(String, Json)]) -> bool {
+        // A text has a few languages: compared pairwise, and counted only when one is given twice.
+        let twice = object
+            .iter()
+            .enumerate()
+            .any(|(at, (language, _))| object[..at].iter().any(|(earlier, _)| earlier == language));
+        if !twice {
+            return true;
+        }
+        let path = join(parent, field);
         let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (language, _) in object {
             *counts.entry(language.as_str()).or_default() += 1;
         }
         let mut ok = true;
         for (language, times) in counts.into_iter().filter(|(_, times)| *times > 1) {
-            self.problem(join(path, &echo(language)), format!("is given {times} times: give it once"));
+            self.problem(join(&path, &echo(language)), format!("is given {times} times: give it once"));
             ok = false;
         }
         ok
@@ -358,19 +372,19 @@ impl Loader {
                 None
             }
             Some(text) => Some(Text::plain(&self.first_language(), text)),
-            None => self.partial_text(&join(path, field), value),
+            None => self.partial_text(path, field, value),
         }
     }
 
     fn required_text(&mut self, path: &str, field: &str, value: Option<&Json>) -> Option<Text> {
         let value = self.required(path, field, value)?;
-        self.text(&join(path, field), value)
+        self.text(path, field, value)
     }
 
     fn optional_text(&mut self, path: &str, field: &str, value: Option<&Json>) -> Option<Option<Text>> {
         match value {
             None => Some(None),
-            Some(value) => self.text(&join(path, field), value).map(Some),
+            Some(value) => self.text(path, field, value).map(Some),
         }
     }
 
@@ -393,7 +407,7 @@ impl Loader {
             }
             return Some(None);
         };
-        let patient = self.text(&join(path, field), patient_value);
+        let patient = self.text(path, field, patient_value);
         let caregiver = match caregiver {
             None => Some(None),
             Some(caregiver) => self.optional_text(path, &caregiver_field(), Some(caregiver)),

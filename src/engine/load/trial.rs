@@ -126,7 +126,7 @@ impl Loader {
         }
         let mut notes = Vec::new();
         for (index, note) in raw.notes.unwrap_or_default().iter().enumerate() {
-            if let Some(note) = self.text(&format!("trial.notes[{index}]"), note) {
+            if let Some(note) = self.text("", &format!("trial.notes[{index}]"), note) {
                 notes.push(note);
             }
         }
