@@ -343,6 +343,49 @@ forEachEngine('every engine', SERVER, (running) => {
     assert.deepEqual(runs[1].messages, runs[0].messages, 'the same message whatever the outcome');
   });
 
+  test('one page patched from question to question shows the answers of the question on screen', async () => {
+    // The question page is patched, not rebuilt, between questions: what the browser keeps in
+    // its elements (a radio's checkedness, a field's value) must never show one question's state
+    // on another, and a change the page has not drawn yet must still count.
+    const { page, widget } = await open(running, '');
+    const seed = seedCase('eligible_woman');
+    await widget.click('.ps-button--start');
+    let screen = await nextScreen(widget, null);
+    const checked = (id) => widget.evaluate((root, id) => [...root.querySelectorAll(`input[name="${id}"]`)].filter((input) => input.checked).map((input) => input.value), id);
+    while (screen !== 'other_cancer') {
+      if (screen === 'bilirubin') {
+        // A value and its unit changed in one task (autofill does this): both count.
+        await widget.evaluate((root) => {
+          const value = root.querySelector('input[name="bilirubin"]');
+          value.value = '10';
+          value.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          const unit = root.querySelector('select[name="bilirubin_unit"]');
+          unit.value = 'umol/L';
+          unit.dispatchEvent(new Event('change', { bubbles: true }));
+        });
+        await widget.click('[data-question="bilirubin"] button[type="submit"]');
+        screen = await nextScreen(widget, 'bilirubin');
+        assert.equal(screen, 'creatinine', 'the value and the unit were both taken');
+        continue;
+      }
+      await answerQuestion(widget, screen, seed.answers[screen]);
+      screen = await nextScreen(widget, screen);
+    }
+    await answerQuestion(widget, 'other_cancer', false);
+    assert.equal(await nextScreen(widget, 'other_cancer'), 'uncontrolled_infection');
+    // Yes picked here, then Back without continuing: the page before shows its own No...
+    await widget.click('label[for="' + await widget.attribute('input[name="uncontrolled_infection"][value="yes"]', 'id') + '"]');
+    assert.deepEqual(await checked('uncontrolled_infection'), ['yes']);
+    await widget.click('.ps-back-link');
+    await widget.waitFor('[data-question="other_cancer"]');
+    assert.deepEqual(await checked('other_cancer'), ['no'], 'the answer given shows as picked after Back');
+    // ...and the Yes never continued with is gone when the patient comes forward again.
+    await widget.click('[data-question="other_cancer"] button[type="submit"]');
+    await widget.waitFor('[data-question="uncontrolled_infection"]');
+    assert.deepEqual(await checked('uncontrolled_infection'), [], 'an edit left with Back is dropped');
+    await page.close();
+  });
+
   test('the keyboard alone completes the questionnaire', async () => {
     const { page, widget } = await open(running, '');
     const seed = seedCase('eligible_woman');

@@ -18,31 +18,19 @@ pub fn multiple_choice(props: &FieldsProps) -> Html {
         let ticked = props.input.picked.contains(&id);
         let onchange = {
             let id = id.clone();
-            let input = props.input.clone();
-            let oninput = props.oninput.clone();
-            on_tick(Callback::from(move |ticked: bool| {
-                let mut next = input.clone();
+            on_tick(props.change_value(move |input, ticked: bool| {
                 if ticked {
-                    next.picked.insert(id.clone());
+                    input.picked.insert(id.clone());
                 } else {
-                    next.picked.remove(&id);
+                    input.picked.remove(&id);
                 }
-                oninput.emit(next);
             }))
         };
         let label = localized(choice.label_for(props.respondent), &props.language);
         choice_input("checkbox", choice_id(question, position), name.clone(), id, label, ticked, onchange)
     });
     let do_not_know = question.allow_unknown.then(|| {
-        let onchange = {
-            let input = props.input.clone();
-            let oninput = props.oninput.clone();
-            on_tick(Callback::from(move |ticked: bool| {
-                let mut next = input.clone();
-                next.do_not_know = ticked;
-                oninput.emit(next);
-            }))
-        };
+        let onchange = on_tick(props.change_value(|input, ticked: bool| input.do_not_know = ticked));
         html! {
             <>
                 { divider(text.or) }
@@ -50,8 +38,9 @@ pub fn multiple_choice(props: &FieldsProps) -> Html {
             </>
         }
     });
+    // Keyed by the question, so each question gets new boxes (see `radios`).
     html! {
-        <div class="ps-choices">
+        <div class="ps-choices" key={question.id.as_str()}>
             { for boxes }
             { for do_not_know }
         </div>

@@ -60,8 +60,12 @@ fn radios(props: &FieldsProps, options: Vec<(String, Html)>) -> Html {
             </>
         }
     });
+    // Keyed by the question, so each question gets new radios. Patched from one question to the
+    // next, a radio still checked from the last question would be renamed into this one's group,
+    // and renaming a checked radio unchecks the others in its new group: the answer this page
+    // should show as picked could show as not picked.
     html! {
-        <div class="ps-choices">
+        <div class="ps-choices" key={question.id.as_str()}>
             { for options.into_iter().enumerate().map(|(position, (value, label))| radio(position, value, label)) }
             { for do_not_know }
         </div>

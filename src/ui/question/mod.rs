@@ -16,7 +16,8 @@ use super::localized::localized;
 use super::questionnaire::use_focus_on;
 use super::SharedDefinition;
 use crate::engine::{
-    Answer, AnswerInput, InputField, InputProblem, InputProblemKind, Question, QuestionKind, Respondent, UnusualValue,
+    Answer, AnswerInput, InputField, InputProblem, InputProblemKind, Question, QuestionId, QuestionKind, Respondent,
+    UnusualValue,
 };
 use crate::messages;
 use fields::field_id;
@@ -54,11 +55,17 @@ pub struct FieldsProps {
     pub language: AttrValue,
     /// The fields' values, owned by the page.
     pub input: AnswerInput,
-    pub oninput: Callback<AnswerInput>,
+    /// A change to the fields' values. The page applies it to what they hold when it happens, not
+    /// to `input` as last drawn: two changes in one task (autofill: a value, then its unit) both
+    /// count, although Yew draws the page again only after the task.
+    pub oninput: Callback<Edit>,
     pub errors: Vec<FieldError>,
     /// The unusual value the patient is asked to check, if that is the page's problem.
     pub unusual: Option<Unusual>,
 }
+
+/// One change to the fields' values.
+pub type Edit = Box<dyn FnOnce(&mut AnswerInput)>;
 
 /// An answer the patient is asked to check, and may confirm.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,14 +107,23 @@ impl FieldsProps {
 
     /// Sends the fields' values with one change made from what a field now holds.
     fn change_value<T: 'static>(&self, change: impl Fn(&mut AnswerInput, T) + 'static) -> Callback<T> {
-        let input = self.input.clone();
         let oninput = self.oninput.clone();
+        let change = std::rc::Rc::new(change);
         Callback::from(move |value: T| {
-            let mut next = input.clone();
-            change(&mut next, value);
-            oninput.emit(next);
+            let change = std::rc::Rc::clone(&change);
+            oninput.emit(Box::new(move |input: &mut AnswerInput| change(input, value)));
         })
     }
+}
+
+/// Forgets the page's field values and problems: the next question, or this one again, starts
+/// from its answer.
+fn leave(
+    input: &UseStateHandle<(Option<QuestionId>, AnswerInput)>,
+    problems: &UseStateHandle<(Option<QuestionId>, Vec<InputProblem>)>,
+) {
+    input.set((None, AnswerInput::default()));
+    problems.set((None, Vec::new()));
 }
 
 fn described_by(question: &Question, has_error: bool) -> String {
@@ -132,7 +148,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     // fields hold and the problems shown belong to the question they were for: on a new question
     // they start afresh.
     // By the question's id, which is one question even across a portal's trials.
-    let page = question.id.clone();
+    let page = Some(question.id.clone());
     let fresh = || AnswerInput { today: props.today, ..AnswerInput::from_answer(props.answer.as_ref()) };
     let input_state = use_state(|| (page.clone(), fresh()));
     let input = if input_state.0 == page { input_state.1.clone() } else { fresh() };
@@ -162,7 +178,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             let input = if input_state.0 == page { &input_state.1 } else { &fresh };
             match definition.answer_from_input(index, input) {
                 Ok(answer) => {
-                    problems.set((page.clone(), Vec::new()));
+                    // Given: a later visit to this question starts from the answer.
+                    leave(&input_state, &problems);
                     onanswer.emit(answer);
                 }
                 Err(found) => problems.set((page.clone(), found)),
@@ -189,15 +206,25 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     });
     let onback = {
         let onback = props.onback.clone();
+        let input_state = input_state.clone();
+        let problems_state = problems_state.clone();
         Callback::from(move |event: MouseEvent| {
             event.prevent_default();
+            // What was typed here and not continued with is dropped, as it was when each question
+            // had a page of its own: coming back shows the answer given, not an abandoned edit.
+            leave(&input_state, &problems_state);
             onback.emit(());
         })
     };
     let oninput = {
-        let input = input_state.clone();
+        let input_state = input_state.clone();
         let page = page.clone();
-        Callback::from(move |next: AnswerInput| input.set((page.clone(), next)))
+        let shown = input.clone();
+        Callback::from(move |edit: Edit| {
+            let mut next = if input_state.0 == page { input_state.1.clone() } else { shown.clone() };
+            edit(&mut next);
+            input_state.set((page.clone(), next));
+        })
     };
 
     let fields_props = FieldsProps {
