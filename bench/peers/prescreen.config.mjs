@@ -25,7 +25,8 @@ const umol = (a, id) => a[id] * (a[`${id}_unit`] === 'mg/dL' ? TO_UMOL[id] : 1);
 
 // Prescreen's pages for a scenario: [question answered, steps, whether this answer rules the
 // patient out]. Prescreen stops asking as soon as one answer rules the patient out (nothing else
-// could change the outcome) and shows the result straight away, so the steps stop there too.
+// could change the outcome) and shows the answers that decided it before the result, so the steps
+// stop there too.
 function pages(a) {
   const v = Object.fromEntries([...answersOf(a)].map(([id, , value]) => [id, value]));
   const yes = (id) => (v[id] === 'yes' ? 'yes' : 'no');
@@ -62,13 +63,15 @@ function pages(a) {
 
 const CONTINUE = { op: 'click', sel: 'button[type="submit"]' };
 
-/** The harness's step plan for Prescreen: start, every page with its Continue, then "See result"
- * on the check-your-answers page (which a patient already ruled out does not see). */
+/** The harness's step plan for Prescreen: start, every page with its Continue, then the result:
+ * from the check-your-answers page, or, for a patient the answers rule out, from the page that
+ * shows the answers that decided it (the look back before "not eligible"). */
 export function prescreenSteps(a) {
   const steps = [radio('respondent', 'ps-respondent-patient'), CONTINUE];
   const { pages: asked, ruledOut } = pages(a);
   for (const [q, answer] of asked) steps.push(...answer.map((s) => ({ q, ...s })), { q, ...CONTINUE });
-  if (!ruledOut) steps.push({ op: 'click', sel: '.ps-check-answers button.ps-button', submit: true });
+  const last = ruledOut ? '.ps-look-back button.ps-button' : '.ps-check-answers button.ps-button';
+  steps.push({ op: 'click', sel: last, submit: true });
   // The bench page writes the widget's opt-in outcome event into #result, in the peers' words.
   return { steps, result: { sel: '#result', text: a.expected } };
 }
