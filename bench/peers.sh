@@ -8,6 +8,8 @@
 #   bench/peers.sh                 # 10 interleaved runs x {1x, 4x CPU}; about 10 minutes
 #   bench/peers.sh --quick         # 3 runs
 #   bench/peers.sh --verify        # correctness: every scenario through every page
+#   bench/peers.sh --before DIST   # also an earlier build's dist/ as the page prescreen-before,
+#                                  # interleaved with the rest: a lever's before and after
 # Other options pass through to the harness's bench.mjs (see its README). PEER_HARNESS=dir
 # points at another copy of the harness.
 set -euo pipefail
@@ -15,6 +17,12 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 harness="${PEER_HARNESS:-../shared/bench/peers}"
 work=target/peer-bench
+
+before=""
+if [ "${1:-}" = "--before" ]; then
+  before="$(cd "$2" && pwd)"
+  shift 2
+fi
 
 scripts/setup.sh
 scripts/build.sh >/dev/null
@@ -32,12 +40,18 @@ cp bench/peers/prescreen.config.mjs "$work/"
 site="$work/prescreen-site"
 rm -rf "$site" && mkdir -p "$site"
 cp dist/prescreen.js dist/prescreen-widget.js dist/prescreen-widget_bg.wasm bench/peers/index.html bench/peers/bench-result.js "$site/"
+rm -rf "$work/prescreen-before-site"
+if [ -n "$before" ]; then
+  mkdir -p "$work/prescreen-before-site"
+  cp "$before/prescreen.js" "$before/prescreen-widget.js" "$before/prescreen-widget_bg.wasm" \
+    bench/peers/index.html bench/peers/bench-result.js "$work/prescreen-before-site/"
+fi
 
 if [ ! -f "$work/node_modules/lforms/package.json" ] || [ ! -f "$work/node_modules/playwright-core/package.json" ]; then
   (cd "$work" && npm ci --no-audit --no-fund)
 fi
 # The harness option --config resolves from the current folder; everything else from the harness.
-(cd "$work" && node bench.mjs --config prescreen.config.mjs "$@")
+(cd "$work" && PRESCREEN_BEFORE="$before" node bench.mjs --config prescreen.config.mjs "$@")
 
 # Where the .wasm's bytes go, so the size report stays current with the figures above.
 command -v twiggy >/dev/null || cargo install --quiet --locked twiggy

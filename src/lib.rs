@@ -13,6 +13,14 @@
 //! ```
 
 pub mod engine;
+
+/// The seed trial as the widget reads it: loaded and checked when the crate is built (`build.rs`
+/// fails the build on any problem) and compiled in in the compact form (`engine::compact`), so the
+/// patient's first screen needs no JSON parsing or checking. `Definition::seed()` loads the same
+/// file with the checking loader.
+pub fn compiled_seed() -> Option<engine::Definition> {
+    engine::compact::decode(include_bytes!(concat!(env!("OUT_DIR"), "/seed.compact")))
+}
 /// Drafting a definition from a registry record: coordinators' tooling, which the widget never
 /// calls (so the release build drops it).
 pub mod import;

@@ -76,16 +76,21 @@ export function prescreenSteps(a) {
   return { steps, result: { sel: '#result', text: a.expected } };
 }
 
+const prescreen = (name, root) => ({
+  name,
+  root,
+  firstInput: 'input[name="respondent"]',
+  // --verify answers a not-eligible scenario by answering the eligible one, then changing single
+  // fields in place; a paged questionnaire changes an answer through "check your answers"
+  // instead, so no plan is offered for that (page is null) and --verify answers every scenario
+  // from the start.
+  answerAll: (page, h, a) => (page === null ? null : h.run(page, prescreenSteps(a))),
+});
+
+// `bench/peers.sh --before DIST` adds an earlier build as one more page, measured interleaved
+// with the others in the same run: a lever's before and after.
 export default [
   ...peers,
-  {
-    name: 'prescreen',
-    root: 'prescreen-site',
-    firstInput: 'input[name="respondent"]',
-    // --verify answers a not-eligible scenario by answering the eligible one, then changing single
-    // fields in place; a paged questionnaire changes an answer through "check your answers"
-    // instead, so no plan is offered for that (page is null) and --verify answers every scenario
-    // from the start.
-    answerAll: (page, h, a) => (page === null ? null : h.run(page, prescreenSteps(a))),
-  },
+  ...(process.env.PRESCREEN_BEFORE ? [prescreen('prescreen-before', 'prescreen-before-site')] : []),
+  prescreen('prescreen', 'prescreen-site'),
 ];

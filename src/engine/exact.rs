@@ -70,6 +70,16 @@ impl Exact {
         Exact::reduced(i128::from(numerator), i128::from(denominator))
     }
 
+    /// The numerator and the (positive) denominator, in lowest terms.
+    pub(crate) fn parts(self) -> (i128, i128) {
+        (self.numerator, self.denominator)
+    }
+
+    /// `numerator / denominator` from `parts`; `None` when the denominator is zero.
+    pub(crate) fn from_parts(numerator: i128, denominator: i128) -> Option<Exact> {
+        Exact::reduced(numerator, denominator)
+    }
+
     fn reduced(numerator: i128, denominator: i128) -> Option<Exact> {
         if denominator == 0 {
             return None;

@@ -8,6 +8,7 @@
 mod answers;
 mod bank;
 mod catalogue;
+pub mod compact;
 mod date_input;
 mod dates;
 mod derived;

@@ -37,6 +37,11 @@ impl Text {
             .map_or(language, |(tag, _)| tag.as_str())
     }
 
+    /// The `(language tag, text)` pairs, in the definition's order.
+    pub(crate) fn translations(&self) -> &[(String, String)] {
+        &self.translations
+    }
+
     pub fn has(&self, language: &str) -> bool {
         self.translations.iter().any(|(tag, _)| tag == language)
     }

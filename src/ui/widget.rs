@@ -34,7 +34,11 @@ pub fn widget(props: &WidgetProps) -> Html {
         Callback::from(move |chosen: AttrValue| language.set(chosen))
     };
     let loaded = use_state(|| match &props.source {
-        DefinitionSource::Seed => Loaded::Ready(SharedDefinition::new(Definition::seed())),
+        // Checked when the widget was built; the bytes cannot differ from what the build wrote.
+        DefinitionSource::Seed => match crate::compiled_seed() {
+            Some(definition) => Loaded::Ready(SharedDefinition::new(definition)),
+            None => Loaded::Broken(vec!["the compiled-in trial could not be read".to_owned()]),
+        },
         DefinitionSource::Url { .. } | DefinitionSource::Catalogue { .. } => Loaded::Loading,
     });
     {

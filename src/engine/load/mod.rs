@@ -180,7 +180,9 @@ impl Definition {
         }
     }
 
-    /// The seed trial compiled into the widget: the CD123 CAR-T trial for relapsed or refractory AML.
+    /// The seed trial, the CD123 CAR-T trial for relapsed or refractory AML, loaded from its
+    /// definition file by the checking loader. The widget reads the same trial from the compact
+    /// form `build.rs` writes (`prescreen::compiled_seed`), which a test keeps equal to this.
     pub fn seed() -> Definition {
         // The file is checked by a test (`seed_definition_loads`), so this only fails if that test does.
         #[allow(clippy::expect_used)]
