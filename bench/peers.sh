@@ -39,12 +39,12 @@ cp bench/peers/prescreen.config.mjs "$work/"
 
 site="$work/prescreen-site"
 rm -rf "$site" && mkdir -p "$site"
-cp dist/prescreen.js dist/prescreen-widget.js dist/prescreen-widget_bg.wasm bench/peers/index.html bench/peers/bench-result.js "$site/"
+widget_files() { ls "$1"/prescreen.js "$1"/prescreen-widget.js "$1"/prescreen-widget_bg.wasm "$1"/prescreen-seed.js "$1"/prescreen-seed_bg.wasm 2>/dev/null; }
+cp $(widget_files dist) bench/peers/index.html bench/peers/bench-result.js "$site/"
 rm -rf "$work/prescreen-before-site"
 if [ -n "$before" ]; then
   mkdir -p "$work/prescreen-before-site"
-  cp "$before/prescreen.js" "$before/prescreen-widget.js" "$before/prescreen-widget_bg.wasm" \
-    bench/peers/index.html bench/peers/bench-result.js "$work/prescreen-before-site/"
+  cp $(widget_files "$before") bench/peers/index.html bench/peers/bench-result.js "$work/prescreen-before-site/"
 fi
 
 if [ ! -f "$work/node_modules/lforms/package.json" ] || [ ! -f "$work/node_modules/playwright-core/package.json" ]; then

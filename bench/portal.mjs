@@ -26,7 +26,7 @@ const ANSWERS = argument('--answers', 15);
 const site = join(ROOT, 'target', 'portal-site');
 mkdirSync(site, { recursive: true });
 execFileSync('node', [join(ROOT, 'scripts', 'generate-catalogue.mjs'), '--trials', String(TRIALS), '--own', String(OWN), '--out', join(site, 'trials')], { stdio: 'ignore' });
-for (const file of ['prescreen.js', 'prescreen-widget.js', 'prescreen-widget_bg.wasm']) copyFileSync(join(DIST, file), join(site, file));
+for (const file of ['prescreen.js', 'prescreen-widget.js', 'prescreen-widget_bg.wasm', 'prescreen-seed.js', 'prescreen-seed_bg.wasm']) copyFileSync(join(DIST, file), join(site, file));
 writeFileSync(join(site, 'portal.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portal</title>
 <script type="module" src="prescreen.js"></script></head>
 <body><div data-prescreen data-catalogue-url="trials/catalogue.json"></div></body></html>`);

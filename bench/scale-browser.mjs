@@ -34,7 +34,7 @@ if (!existsSync(GENERATED) || !existsSync(ENGINE)) {
 // A scratch site: the widget's files, the definitions, one page per definition.
 const site = join(ROOT, 'target', 'scale-site');
 mkdirSync(site, { recursive: true });
-for (const file of ['prescreen.js', 'prescreen-widget.js', 'prescreen-widget_bg.wasm']) copyFileSync(join(DIST, file), join(site, file));
+for (const file of ['prescreen.js', 'prescreen-widget.js', 'prescreen-widget_bg.wasm', 'prescreen-seed.js', 'prescreen-seed_bg.wasm']) copyFileSync(join(DIST, file), join(site, file));
 const definitions = readdirSync(GENERATED).filter((name) => /^generated-\d+\.json$/.test(name))
   .sort((a, b) => Number(a.match(/\d+/)[0]) - Number(b.match(/\d+/)[0]));
 copyFileSync(join(ROOT, 'trials', 'cd123-car-t-aml.json'), join(site, 'seed.json'));

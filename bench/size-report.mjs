@@ -1,5 +1,7 @@
 // Size report (not a test): where the bytes of the widget's .wasm go, by crate and by largest
 // function, from `twiggy top` on the release build before wasm-bindgen (which keeps the names).
+// That file is the build scripts/build.sh makes last: the one for the compiled-in trial alone
+// (dist/prescreen-seed_bg.wasm, what the default page loads), not the one that reads URLs.
 // Usage: node bench/size-report.mjs   (after scripts/build.sh; needs `cargo install twiggy`)
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -5,9 +5,18 @@
 //
 //   <div data-prescreen></div>
 //   <script type="module" src="/prescreen/prescreen-strict.js"></script>
-import init from './prescreen-widget.js';
-import wasmBase64 from './prescreen-widget-wasm.js';
+//
+// Like prescreen.js (which says why the choice is written out in both), it imports the smaller
+// build, prescreen-seed, when every widget on the page shows the compiled-in trial.
+const hosts = [...document.querySelectorAll('[data-prescreen]')];
+if (hosts.length === 0 && document.getElementById('prescreen')) hosts.push(document.getElementById('prescreen'));
+const byUrl = hosts.some((host) => host.getAttribute('data-definition-url') || host.getAttribute('data-catalogue-url'));
+const build = byUrl ? 'prescreen-widget' : 'prescreen-seed';
 
+const [{ default: init }, { default: wasmBase64 }] = await Promise.all([
+  import(`./${build}.js`),
+  import(`./${build}-wasm.js`),
+]);
 const text = atob(wasmBase64);
 const bytes = new Uint8Array(text.length);
 for (let index = 0; index < text.length; index += 1) bytes[index] = text.charCodeAt(index);

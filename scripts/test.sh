@@ -13,13 +13,15 @@ step() { printf '\n== %s\n' "$*"; }
 step "formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --features ui --target wasm32-unknown-unknown --lib --bins --test widget --example engine_in_browser -- -D warnings
+# Both builds of the widget: without and with reading definitions and catalogues by URL.
+cargo clippy --quiet --features ui --target wasm32-unknown-unknown --lib --bins -- -D warnings
+cargo clippy --quiet --features ui,by-url --target wasm32-unknown-unknown --lib --bins --test widget --example engine_in_browser -- -D warnings
 
 step "native engine tests (cargo test)"
 cargo test --quiet
 
 step "component tests in headless Chromium (wasm-bindgen-test, release profile as shipped)"
-cargo test --release --features ui --target wasm32-unknown-unknown --test widget
+cargo test --release --features ui,by-url --target wasm32-unknown-unknown --test widget
 
 step "release build (trunk)"
 scripts/build.sh

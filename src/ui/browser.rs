@@ -2,9 +2,13 @@
 //! the page title, the "leave this page?" question and the host event. Components never call the
 //! browser for these themselves; the app's root (`questionnaire.rs`, `widget.rs`) does, through here.
 
+#[cfg(feature = "by-url")]
 use crate::engine::{file_too_large, limits};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
+#[cfg(feature = "by-url")]
+use wasm_bindgen::JsValue;
 
+#[cfg(feature = "by-url")]
 /// Fetches a definition file's bytes, bounded and bare. The request carries no patient data (it
 /// is made once, at load, before anything is answered), no cookies or other credentials and no
 /// referrer; with `integrity` (a `sha384-…` hash from the host's `data-definition-integrity`) the
@@ -65,6 +69,7 @@ pub async fn fetch_definition(url: &str, integrity: Option<&str>) -> Result<Vec<
     Ok(bytes)
 }
 
+#[cfg(feature = "by-url")]
 /// `relative` resolved against `base`, itself resolved against the page's address: a catalogue's
 /// trial URLs are relative to the catalogue.
 pub fn resolve_url(relative: &str, base: &str) -> Option<String> {
@@ -73,6 +78,7 @@ pub fn resolve_url(relative: &str, base: &str) -> Option<String> {
     web_sys::Url::new_with_base(relative, &base.href()).ok().map(|url| url.href())
 }
 
+#[cfg(feature = "by-url")]
 /// Fetches a catalogue and then each trial it lists by URL, each as bounded and bare as a
 /// definition; a trial that cannot be had is reported in its place. Nothing is fetched after.
 pub async fn fetch_catalogue(url: &str) -> Result<Vec<crate::engine::TrialSource>, String> {
@@ -95,10 +101,12 @@ pub async fn fetch_catalogue(url: &str) -> Result<Vec<crate::engine::TrialSource
     Ok(sources)
 }
 
+#[cfg(feature = "by-url")]
 fn describe(error: JsValue) -> String {
     error.as_string().unwrap_or_else(|| format!("{error:?}"))
 }
 
+#[cfg(feature = "by-url")]
 /// Why a fetch failed: the timeout, or what the browser said.
 fn fetch_failure(controller: &web_sys::AbortController, error: JsValue) -> String {
     if controller.signal().aborted() {
@@ -174,6 +182,7 @@ impl std::fmt::Debug for LeaveGuard {
     }
 }
 
+#[cfg(feature = "by-url")]
 /// The opt-in host event: `prescreen:outcome` on the host element, with the trial id and the
 /// outcome only. No answer is ever in it.
 /// Tells the host each trial's outcome on a portal, with one `prescreen:outcome` event whose detail

@@ -7,6 +7,9 @@
 //! - `widget.rs` gets the definition (compiled in or fetched) and `questionnaire.rs` is the app:
 //!   one reducer (`state.rs`) and one page component per screen, one per question kind under
 //!   `question/`; `portal.rs` is the app for a catalogue of trials, which reuses those pages.
+//!
+//! Reading definitions and catalogues by URL (and so the portal) is behind the `by-url` feature,
+//! so that the build for the compiled-in trial leaves the loader out (`widget.rs`).
 
 mod browser;
 mod check_answers;
@@ -15,6 +18,7 @@ mod error_summary;
 mod host;
 mod localized;
 mod look_back;
+#[cfg(feature = "by-url")]
 mod portal;
 mod question;
 mod questionnaire;
@@ -24,7 +28,9 @@ mod state;
 mod widget;
 mod worked_out;
 
-use crate::engine::{Catalogue, Definition};
+#[cfg(feature = "by-url")]
+use crate::engine::Catalogue;
+use crate::engine::Definition;
 use std::rc::Rc;
 
 pub use host::{start, DefinitionSource, HostSettings};
@@ -48,9 +54,11 @@ impl SharedDefinition {
 }
 
 /// A loaded catalogue shared by every component of a portal; equal when it is the same one.
+#[cfg(feature = "by-url")]
 #[derive(Clone, Debug)]
 pub struct SharedCatalogue(Rc<Catalogue>);
 
+#[cfg(feature = "by-url")]
 impl SharedCatalogue {
     pub fn new(catalogue: Catalogue) -> SharedCatalogue {
         SharedCatalogue(Rc::new(catalogue))
@@ -62,12 +70,14 @@ impl SharedCatalogue {
     }
 }
 
+#[cfg(feature = "by-url")]
 impl PartialEq for SharedCatalogue {
     fn eq(&self, other: &SharedCatalogue) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
+#[cfg(feature = "by-url")]
 impl std::ops::Deref for SharedCatalogue {
     type Target = Catalogue;
 

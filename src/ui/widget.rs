@@ -1,14 +1,22 @@
 //! The widget's outer component: the language, and the definition (compiled in, or fetched once
 //! from the host's `data-definition-url`), with a calm message and every problem when it is broken.
+//!
+//! Fetching a definition or a catalogue is behind the `by-url` feature. Without it (the build
+//! `embed/prescreen.js` loads when every widget on the page shows the compiled-in trial) the
+//! checking loader, the catalogue and the portal are not in the `.wasm` at all.
 
-use super::browser;
 use super::host::{DefinitionSource, HostSettings};
-use super::portal::Portal;
 use super::questionnaire::Questionnaire;
-use super::{SharedCatalogue, SharedDefinition};
-use crate::engine::{echo, Catalogue, Definition};
+use super::SharedDefinition;
 use crate::messages;
 use yew::prelude::*;
+#[cfg(feature = "by-url")]
+use {
+    super::browser,
+    super::portal::Portal,
+    super::SharedCatalogue,
+    crate::engine::{echo, Catalogue, Definition},
+};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct WidgetProps {
@@ -20,11 +28,19 @@ pub struct WidgetProps {
 }
 
 enum Loaded {
+    #[cfg(feature = "by-url")]
     Loading,
     Ready(SharedDefinition),
+    #[cfg(feature = "by-url")]
     Portal(SharedCatalogue),
     Broken(Vec<String>),
 }
+
+/// What a build without `by-url` shows for `data-definition-url` or `data-catalogue-url`: only a
+/// page that loads this build directly, instead of through `prescreen.js`, gets here.
+#[cfg(not(feature = "by-url"))]
+const NO_FETCHING: &str = "this build of the widget shows only its compiled-in trial: load prescreen.js, \
+    which loads the build that reads data-definition-url and data-catalogue-url";
 
 #[function_component(Widget)]
 pub fn widget(props: &WidgetProps) -> Html {
@@ -39,8 +55,14 @@ pub fn widget(props: &WidgetProps) -> Html {
             Some(definition) => Loaded::Ready(SharedDefinition::new(definition)),
             None => Loaded::Broken(vec!["the compiled-in trial could not be read".to_owned()]),
         },
+        #[cfg(feature = "by-url")]
         DefinitionSource::Url { .. } | DefinitionSource::Catalogue { .. } => Loaded::Loading,
+        #[cfg(not(feature = "by-url"))]
+        DefinitionSource::Url { .. } | DefinitionSource::Catalogue { .. } => {
+            Loaded::Broken(vec![NO_FETCHING.to_owned()])
+        }
     });
+    #[cfg(feature = "by-url")]
     {
         let loaded = loaded.clone();
         use_effect_with(props.source.clone(), move |source| match source.clone() {
@@ -67,6 +89,7 @@ pub fn widget(props: &WidgetProps) -> Html {
     }
     let text = messages::get(&language);
     let body = match &*loaded {
+        #[cfg(feature = "by-url")]
         Loaded::Loading => html! { <p class="ps-body" role="status">{ text.loading }</p> },
         Loaded::Broken(problems) => html! {
             <div class="ps-broken" role="alert">
@@ -82,6 +105,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                 <Questionnaire definition={definition.clone()} language={(*language).clone()} {onlanguage} host={props.host.clone()} />
             }
         }
+        #[cfg(feature = "by-url")]
         Loaded::Portal(catalogue) => {
             html! {
                 <Portal catalogue={catalogue.clone()} language={(*language).clone()} {onlanguage} host={props.host.clone()} />

@@ -218,3 +218,54 @@ describe('host events and leaving the page', () => {
     }
   });
 });
+
+describe('two builds of the widget', () => {
+  /** The widget's files the page loaded, by name. */
+  const widgetFiles = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname.split('/').pop())
+    .filter((name) => /^prescreen-(seed|widget)/.test(name))
+    .sort());
+
+  test('a page with only the compiled-in trial loads the build without the loader, in both entry points', async () => {
+    for (const [path, expected] of [
+      ['index.html', ['prescreen-seed.js', 'prescreen-seed_bg.wasm']],
+      ['strict-csp.html', ['prescreen-seed-wasm.js', 'prescreen-seed.js']],
+    ]) {
+      const { context, page, errors } = await openPage(path);
+      await page.getByRole('button', { name: 'Start' }).waitFor();
+      assert.deepEqual(await widgetFiles(page), expected, path);
+      assert.deepEqual(errors, [], path);
+      await context.close();
+    }
+  });
+
+  test('a page where a widget reads a definition or a catalogue by URL loads the build that can', async () => {
+    for (const [path, shown] of [
+      ['two-widgets.html', (page) => page.locator('#widget-second').getByRole('heading', { name: /demonstration trial/ })],
+      ['real-trials.html', (page) => page.locator('#widget-cf').getByRole('button', { name: 'Start' })],
+      ['portal.html', (page) => page.locator('#portal').getByRole('button', { name: 'Start' })],
+    ]) {
+      const { context, page, errors } = await openPage(path);
+      await shown(page).waitFor();
+      assert.deepEqual(await widgetFiles(page), ['prescreen-widget.js', 'prescreen-widget_bg.wasm'], path);
+      assert.deepEqual(errors, [], path);
+      await context.close();
+    }
+  });
+
+  test('the build without the loader, given a definition URL, says which entry point to load', async () => {
+    const context = await running.browser.newContext();
+    const page = await context.newPage();
+    const html = '<!doctype html><html lang="en"><head><title>Direct</title><script type="module" src="direct.js"></script></head>'
+      + '<body><div data-prescreen data-definition-url="demo-second-trial.json"></div></body></html>';
+    const direct = "import init from './prescreen-seed.js';\n"
+      + "await init({ module_or_path: new URL('./prescreen-seed_bg.wasm', import.meta.url) });\n";
+    await page.route('**/direct.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.route('**/direct.js', (route) => route.fulfill({ contentType: 'text/javascript', body: direct }));
+    await page.goto(`${running.server.url}direct.html`);
+    await page.getByRole('alert').getByText('This questionnaire cannot be shown right now').waitFor();
+    await page.getByText('Details for the trial coordinator').click();
+    assert.match(await page.getByRole('alert').innerText(), /shows only its compiled-in trial: load prescreen\.js/);
+    await context.close();
+  });
+});
