@@ -18,5 +18,7 @@ if (hosts.length === 0 && document.getElementById('prescreen')) hosts.push(docum
 const byUrl = hosts.some((host) => host.getAttribute('data-definition-url') || host.getAttribute('data-catalogue-url'));
 const build = byUrl ? 'prescreen-widget' : 'prescreen-seed';
 
+// The .wasm is fetched while the glue module loads, not after it: both are needed to start.
+const wasm = fetch(new URL(`./${build}_bg.wasm`, import.meta.url));
 const { default: init } = await import(`./${build}.js`);
-await init({ module_or_path: new URL(`./${build}_bg.wasm`, import.meta.url) });
+await init({ module_or_path: wasm });
