@@ -111,17 +111,17 @@ impl Reading {
     }
 
     /// A value the loader reads itself (a text, which may be an object or a string).
-    pub fn value(&mut self, fields: &Fields<'_>, name: &str) -> Option<Json> {
-        fields.get(name).cloned()
+    pub fn value<'j>(&mut self, fields: &Fields<'j>, name: &str) -> Option<&'j Json> {
+        fields.get(name)
     }
 
     /// A list of at most `limit` items, each read by `read` at its own path.
-    pub fn list<T>(
+    pub fn list<'j, T>(
         &mut self,
-        fields: &Fields<'_>,
+        fields: &Fields<'j>,
         name: &str,
         limit: usize,
-        mut read: impl FnMut(&mut Reading, &Json, &str) -> Option<T>,
+        mut read: impl FnMut(&mut Reading, &'j Json, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
         let value = fields.get(name)?;
         let path = fields.path(name);
@@ -242,21 +242,21 @@ pub fn every_field() -> [(&'static str, &'static [&'static str]); 11] {
 }
 
 #[derive(Debug)]
-pub struct RawDefinition {
+pub struct RawDefinition<'j> {
     pub format: Option<String>,
     pub languages: Option<Vec<String>>,
-    pub trial: Option<RawTrial>,
-    pub questions: Option<Vec<RawQuestion>>,
-    pub criteria: Option<Vec<RawCriterion>>,
-    pub study_dates: Option<Vec<RawStudyDate>>,
-    pub derived: Option<Vec<RawDerived>>,
+    pub trial: Option<RawTrial<'j>>,
+    pub questions: Option<Vec<RawQuestion<'j>>>,
+    pub criteria: Option<Vec<RawCriterion<'j>>>,
+    pub study_dates: Option<Vec<RawStudyDate<'j>>>,
+    pub derived: Option<Vec<RawDerived<'j>>>,
 }
 
-impl RawDefinition {
+impl<'j> RawDefinition<'j> {
     pub const FIELDS: &'static [&'static str] =
         &["format", "languages", "trial", "study_dates", "derived", "questions", "criteria"];
 
-    pub fn read(reading: &mut Reading, value: &Json) -> Option<RawDefinition> {
+    pub fn read(reading: &mut Reading, value: &'j Json) -> Option<RawDefinition<'j>> {
         let fields = reading.fields(value, "", Self::FIELDS)?;
         Some(RawDefinition {
             format: reading.string(&fields, "format"),
@@ -272,17 +272,17 @@ impl RawDefinition {
 
 /// A study date not yet fixed (`study_dates[]`).
 #[derive(Debug)]
-pub struct RawStudyDate {
+pub struct RawStudyDate<'j> {
     pub id: Option<String>,
-    pub name: Option<Json>,
+    pub name: Option<&'j Json>,
     pub earliest_days: Option<u32>,
     pub latest_days: Option<u32>,
 }
 
-impl RawStudyDate {
+impl<'j> RawStudyDate<'j> {
     pub const FIELDS: &'static [&'static str] = &["id", "name", "earliest_days", "latest_days"];
 
-    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawStudyDate> {
+    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawStudyDate<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawStudyDate {
             id: reading.string(&fields, "id"),
@@ -295,18 +295,18 @@ impl RawStudyDate {
 
 /// A derived value (`derived[]`): a formula and the questions giving its inputs.
 #[derive(Debug)]
-pub struct RawDerived {
+pub struct RawDerived<'j> {
     pub id: Option<String>,
-    pub name: Option<Json>,
+    pub name: Option<&'j Json>,
     pub formula: Option<String>,
     /// An object from the formula's input names to question ids; the loader reads it.
-    pub inputs: Option<Json>,
+    pub inputs: Option<&'j Json>,
 }
 
-impl RawDerived {
+impl<'j> RawDerived<'j> {
     pub const FIELDS: &'static [&'static str] = &["id", "name", "formula", "inputs"];
 
-    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawDerived> {
+    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawDerived<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawDerived {
             id: reading.string(&fields, "id"),
@@ -326,23 +326,23 @@ fn string_item(reading: &mut Reading, item: &Json, path: &str) -> Option<String>
 }
 
 #[derive(Debug)]
-pub struct RawTrial {
+pub struct RawTrial<'j> {
     pub id: Option<String>,
     pub title: Option<String>,
-    pub plain_title: Option<Json>,
-    pub sponsor: Option<Json>,
+    pub plain_title: Option<&'j Json>,
+    pub sponsor: Option<&'j Json>,
     pub registry_id: Option<String>,
-    pub condition: Option<Json>,
+    pub condition: Option<&'j Json>,
     pub definition_version: Option<String>,
     pub definition_date: Option<String>,
-    pub source: Option<Json>,
+    pub source: Option<&'j Json>,
     pub ages: Option<RawAges>,
     pub sex: Option<String>,
-    pub contacts: Option<Vec<RawContact>>,
-    pub notes: Option<Vec<Json>>,
+    pub contacts: Option<Vec<RawContact<'j>>>,
+    pub notes: Option<Vec<&'j Json>>,
 }
 
-impl RawTrial {
+impl<'j> RawTrial<'j> {
     pub const FIELDS: &'static [&'static str] = &[
         "id",
         "title",
@@ -359,7 +359,7 @@ impl RawTrial {
         "notes",
     ];
 
-    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawTrial> {
+    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawTrial<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawTrial {
             id: reading.string(&fields, "id"),
@@ -374,7 +374,7 @@ impl RawTrial {
             ages: fields.get("ages").and_then(|ages| RawAges::read(reading, ages, &fields.path("ages"))),
             sex: reading.string(&fields, "sex"),
             contacts: reading.list(&fields, "contacts", limits::LIST_ITEMS, RawContact::read),
-            notes: reading.list(&fields, "notes", limits::LIST_ITEMS, |_, item, _| Some(item.clone())),
+            notes: reading.list(&fields, "notes", limits::LIST_ITEMS, |_, item, _| Some(item)),
         })
     }
 }
@@ -400,17 +400,17 @@ impl RawAges {
 }
 
 #[derive(Debug)]
-pub struct RawContact {
+pub struct RawContact<'j> {
     pub name: Option<String>,
-    pub role: Option<Json>,
+    pub role: Option<&'j Json>,
     pub phone: Option<String>,
     pub email: Option<String>,
 }
 
-impl RawContact {
+impl<'j> RawContact<'j> {
     pub const FIELDS: &'static [&'static str] = &["name", "role", "phone", "email"];
 
-    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawContact> {
+    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawContact<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawContact {
             name: reading.string(&fields, "name"),
@@ -422,25 +422,25 @@ impl RawContact {
 }
 
 #[derive(Debug)]
-pub struct RawQuestion {
+pub struct RawQuestion<'j> {
     pub id: Option<String>,
     pub kind: Option<String>,
-    pub text: Option<Json>,
-    pub caregiver_text: Option<Json>,
-    pub why: Option<Json>,
-    pub caregiver_why: Option<Json>,
-    pub where_to_find: Option<Json>,
-    pub caregiver_where_to_find: Option<Json>,
+    pub text: Option<&'j Json>,
+    pub caregiver_text: Option<&'j Json>,
+    pub why: Option<&'j Json>,
+    pub caregiver_why: Option<&'j Json>,
+    pub where_to_find: Option<&'j Json>,
+    pub caregiver_where_to_find: Option<&'j Json>,
     pub allow_unknown: Option<bool>,
-    pub choices: Option<Vec<RawChoice>>,
+    pub choices: Option<Vec<RawChoice<'j>>>,
     pub quantity: Option<String>,
     pub units: Option<Vec<String>>,
     pub min: Option<f64>,
     pub max: Option<f64>,
-    pub visible_when: Option<RawRule>,
+    pub visible_when: Option<RawRule<'j>>,
 }
 
-impl RawQuestion {
+impl<'j> RawQuestion<'j> {
     pub const FIELDS: &'static [&'static str] = &[
         "id",
         "kind",
@@ -459,7 +459,7 @@ impl RawQuestion {
         "visible_when",
     ];
 
-    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawQuestion> {
+    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawQuestion<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawQuestion {
             id: reading.string(&fields, "id"),
@@ -484,18 +484,18 @@ impl RawQuestion {
 }
 
 #[derive(Debug)]
-pub struct RawChoice {
+pub struct RawChoice<'j> {
     pub id: Option<String>,
-    pub label: Option<Json>,
-    pub caregiver_label: Option<Json>,
+    pub label: Option<&'j Json>,
+    pub caregiver_label: Option<&'j Json>,
     pub score: Option<f64>,
     pub exclusive: Option<bool>,
 }
 
-impl RawChoice {
+impl<'j> RawChoice<'j> {
     pub const FIELDS: &'static [&'static str] = &["id", "label", "caregiver_label", "score", "exclusive"];
 
-    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawChoice> {
+    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawChoice<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawChoice {
             id: reading.string(&fields, "id"),
@@ -509,17 +509,17 @@ impl RawChoice {
 
 /// The words a criterion and each of its parts have: the registry's and the plain ones.
 #[derive(Debug)]
-pub struct RawWords {
+pub struct RawWords<'j> {
     pub registry_text: Option<String>,
-    pub registry_translation: Option<Json>,
-    pub summary: Option<Json>,
-    pub interpretation: Option<Json>,
-    pub ask_care_team: Option<Json>,
-    pub caregiver_ask_care_team: Option<Json>,
+    pub registry_translation: Option<&'j Json>,
+    pub summary: Option<&'j Json>,
+    pub interpretation: Option<&'j Json>,
+    pub ask_care_team: Option<&'j Json>,
+    pub caregiver_ask_care_team: Option<&'j Json>,
 }
 
-impl RawWords {
-    fn read(reading: &mut Reading, fields: &Fields<'_>) -> RawWords {
+impl<'j> RawWords<'j> {
+    fn read(reading: &mut Reading, fields: &Fields<'j>) -> RawWords<'j> {
         RawWords {
             registry_text: reading.string(fields, "registry_text"),
             registry_translation: reading.value(fields, "registry_translation"),
@@ -532,18 +532,18 @@ impl RawWords {
 }
 
 #[derive(Debug)]
-pub struct RawCriterion {
+pub struct RawCriterion<'j> {
     pub id: Option<String>,
     pub kind: Option<String>,
     pub number: Option<u32>,
     pub label: Option<String>,
-    pub words: RawWords,
-    pub rule: Option<RawRule>,
-    pub parts: Option<Vec<RawPart>>,
+    pub words: RawWords<'j>,
+    pub rule: Option<RawRule<'j>>,
+    pub parts: Option<Vec<RawPart<'j>>>,
     pub combine: Option<String>,
 }
 
-impl RawCriterion {
+impl<'j> RawCriterion<'j> {
     pub const FIELDS: &'static [&'static str] = &[
         "id",
         "kind",
@@ -560,7 +560,7 @@ impl RawCriterion {
         "combine",
     ];
 
-    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawCriterion> {
+    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawCriterion<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawCriterion {
             id: reading.string(&fields, "id"),
@@ -577,13 +577,13 @@ impl RawCriterion {
 
 /// One part of a criterion.
 #[derive(Debug)]
-pub struct RawPart {
+pub struct RawPart<'j> {
     pub label: Option<String>,
-    pub words: RawWords,
-    pub rule: Option<RawRule>,
+    pub words: RawWords<'j>,
+    pub rule: Option<RawRule<'j>>,
 }
 
-impl RawPart {
+impl<'j> RawPart<'j> {
     pub const FIELDS: &'static [&'static str] = &[
         "label",
         "registry_text",
@@ -595,7 +595,7 @@ impl RawPart {
         "rule",
     ];
 
-    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawPart> {
+    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawPart<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawPart {
             label: reading.string(&fields, "label"),
@@ -609,24 +609,24 @@ impl RawPart {
 /// `study_team_checks`, or a comparison of a `question` or a `derived` value (with `op` and
 /// `value`, `values` or `min`/`max`, optionally `unit`, and for a date `before`).
 #[derive(Debug)]
-pub struct RawRule {
-    pub all: Option<Vec<RawRule>>,
-    pub any: Option<Vec<RawRule>>,
-    pub not: Option<Box<RawRule>>,
+pub struct RawRule<'j> {
+    pub all: Option<Vec<RawRule<'j>>>,
+    pub any: Option<Vec<RawRule<'j>>>,
+    pub not: Option<Box<RawRule<'j>>>,
     pub constant: Option<bool>,
     pub study_team_checks: Option<bool>,
     pub question: Option<String>,
     pub derived: Option<String>,
     pub op: Option<String>,
-    pub value: Option<Json>,
-    pub values: Option<Vec<Json>>,
+    pub value: Option<&'j Json>,
+    pub values: Option<Vec<&'j Json>>,
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub unit: Option<String>,
     pub before: Option<String>,
 }
 
-impl RawRule {
+impl<'j> RawRule<'j> {
     pub const FIELDS: &'static [&'static str] = &[
         "all",
         "any",
@@ -645,13 +645,13 @@ impl RawRule {
     ];
 
     /// Reads a rule `depth` levels deep (1 for a criterion's or a question's own rule).
-    fn read(reading: &mut Reading, value: &Json, path: &str, depth: usize) -> Option<RawRule> {
+    fn read(reading: &mut Reading, value: &'j Json, path: &str, depth: usize) -> Option<RawRule<'j>> {
         if depth > limits::RULE_DEPTH {
             reading.hard(path, format!("rules nest more than {} levels deep", limits::RULE_DEPTH));
             return None;
         }
         let fields = reading.fields(value, path, Self::FIELDS)?;
-        let nested = |reading: &mut Reading, item: &Json, path: &str| RawRule::read(reading, item, path, depth + 1);
+        let nested = |reading: &mut Reading, item: &'j Json, path: &str| RawRule::read(reading, item, path, depth + 1);
         Some(RawRule {
             all: reading.list(&fields, "all", limits::RULE_ITEMS, nested),
             any: reading.list(&fields, "any", limits::RULE_ITEMS, nested),
@@ -665,7 +665,7 @@ impl RawRule {
             derived: reading.string(&fields, "derived"),
             op: reading.string(&fields, "op"),
             value: reading.value(&fields, "value"),
-            values: reading.list(&fields, "values", limits::RULE_ITEMS, |_, item, _| Some(item.clone())),
+            values: reading.list(&fields, "values", limits::RULE_ITEMS, |_, item, _| Some(item)),
             min: reading.number(&fields, "min"),
             max: reading.number(&fields, "max"),
             unit: reading.string(&fields, "unit"),
@@ -678,10 +678,11 @@ impl RawRule {
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> (Option<RawDefinition>, Reading) {
+    /// Whether the text reads as a definition's fields, and the problems reading found.
+    fn read(text: &str) -> (bool, Reading) {
         let mut reading = Reading::default();
         let json = Json::parse(text).unwrap_or(Json::Null);
-        (RawDefinition::read(&mut reading, &json), reading)
+        (RawDefinition::read(&mut reading, &json).is_some(), reading)
     }
 
     fn problems(found: &[Problem]) -> Vec<(String, String)> {

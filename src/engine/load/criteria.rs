@@ -115,17 +115,12 @@ impl Loader {
             None => Some(None),
             Some(value) => self.partial_text(path, "registry_translation", value).map(Some),
         };
-        let summary = self.required_text(path, "summary", raw.summary.as_ref());
+        let summary = self.required_text(path, "summary", raw.summary);
         if let Some(summary) = &summary {
             self.summary_speaks_to_no_one(&format!("{path}.summary"), summary);
         }
-        let interpretation = self.optional_text(path, "interpretation", raw.interpretation.as_ref());
-        let ask_care_team = self.optional_worded(
-            path,
-            "ask_care_team",
-            raw.ask_care_team.as_ref(),
-            raw.caregiver_ask_care_team.as_ref(),
-        );
+        let interpretation = self.optional_text(path, "interpretation", raw.interpretation);
+        let ask_care_team = self.optional_worded(path, "ask_care_team", raw.ask_care_team, raw.caregiver_ask_care_team);
         Some(Words {
             registry_text: registry_text?,
             registry_translation: registry_translation?,

@@ -16,7 +16,7 @@ impl Loader {
             let path = format!("study_dates[{index}]");
             let taken = raw.id.as_ref().is_some_and(|id| self.study_date_ids.contains(id));
             let id = self.new_id(&path, raw.id, taken, "study date");
-            let name = self.required_text(&path, "name", raw.name.as_ref());
+            let name = self.required_text(&path, "name", raw.name);
             let earliest = self.required(&path, "earliest_days", raw.earliest_days);
             let latest = self.required(&path, "latest_days", raw.latest_days);
             if let (Some(earliest), Some(latest)) = (earliest, latest) {
@@ -46,7 +46,7 @@ impl Loader {
             if let Some(id) = id.as_ref().filter(|_| !taken) {
                 self.derived_ids.insert(id.clone(), index);
             }
-            let name = self.required_text(&path, "name", raw.name.as_ref());
+            let name = self.required_text(&path, "name", raw.name);
             let formula = self.required_string(&path, "formula", raw.formula).and_then(|name| {
                 let formula = Formula::parse(&name);
                 if formula.is_none() {

@@ -72,15 +72,10 @@ impl Loader {
 
     fn question(&mut self, path: &str, raw: RawQuestion) -> Option<Question> {
         let id = self.required_string(path, "id", raw.id.clone());
-        let text = self.required_text(path, "text", raw.text.as_ref());
-        let caregiver_text = self.required_text(path, "caregiver_text", raw.caregiver_text.as_ref());
-        let why = self.optional_worded(path, "why", raw.why.as_ref(), raw.caregiver_why.as_ref());
-        let where_to_find = self.optional_worded(
-            path,
-            "where_to_find",
-            raw.where_to_find.as_ref(),
-            raw.caregiver_where_to_find.as_ref(),
-        );
+        let text = self.required_text(path, "text", raw.text);
+        let caregiver_text = self.required_text(path, "caregiver_text", raw.caregiver_text);
+        let why = self.optional_worded(path, "why", raw.why, raw.caregiver_why);
+        let where_to_find = self.optional_worded(path, "where_to_find", raw.where_to_find, raw.caregiver_where_to_find);
         let kind_name = self.required_string(path, "kind", raw.kind.clone());
         let kind = kind_name.and_then(|kind_name| self.question_kind(path, &kind_name, &raw));
         Some(Question {
@@ -262,8 +257,8 @@ impl Loader {
                     self.problem(format!("{choice_path}.id"), format!("duplicate choice id \"{}\"", echo(id)));
                 }
             }
-            let label = self.required_text(&choice_path, "label", raw.label.as_ref());
-            let caregiver_label = self.optional_text(&choice_path, "caregiver_label", raw.caregiver_label.as_ref());
+            let label = self.required_text(&choice_path, "label", raw.label);
+            let caregiver_label = self.optional_text(&choice_path, "caregiver_label", raw.caregiver_label);
             if let (Some(label), Some(None)) = (&label, &caregiver_label) {
                 self.require_caregiver_variant(&choice_path, "label", label);
             }

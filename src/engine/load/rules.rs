@@ -199,7 +199,7 @@ impl Loader {
 
     /// The rule's `value` as an exact number.
     fn rule_number(&mut self, path: &str, raw: &RawRule, op: Op, what: &str) -> Option<Exact> {
-        let value = self.required(path, "value", raw.value.as_ref())?;
+        let value = self.required(path, "value", raw.value)?;
         let limit = value.as_f64().and_then(Exact::from_f64);
         if limit.is_none() {
             let message = if value.is_string() {
@@ -283,7 +283,7 @@ impl Loader {
                 None
             }
             Some(relation) => {
-                let amount = raw.value.as_ref().map(|value| value.as_f64().unwrap_or(f64::NAN));
+                let amount = raw.value.map(|value| value.as_f64().unwrap_or(f64::NAN));
                 Some(Test::Elapsed { anchor, relation, duration: duration("value", amount)? })
             }
             None => {
@@ -419,7 +419,7 @@ impl Loader {
                 self.numeric_test(path, raw, op, question)
             }
             Op::Equals => match &question.kind {
-                QuestionKind::YesNo => match raw.value.as_ref().map(Json::as_bool) {
+                QuestionKind::YesNo => match raw.value.map(Json::as_bool) {
                     Some(Some(expected)) => Some(Test::YesNo(expected)),
                     Some(None) => {
                         self.problem(
@@ -434,7 +434,7 @@ impl Loader {
                     }
                 },
                 QuestionKind::SingleChoice { .. } => {
-                    let value = self.required(path, "value", raw.value.as_ref())?;
+                    let value = self.required(path, "value", raw.value)?;
                     self.choice_reference(&join(path, "value"), value, question).map(Test::ChoiceIs)
                 }
                 QuestionKind::MultipleChoice { .. } => {

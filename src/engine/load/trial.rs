@@ -44,10 +44,10 @@ impl Loader {
             );
         }
         let title = self.required_string(path, "title", raw.title);
-        let plain_title = self.required_text(path, "plain_title", raw.plain_title.as_ref());
-        let sponsor = self.required_text_or_string(path, "sponsor", raw.sponsor.as_ref());
+        let plain_title = self.required_text(path, "plain_title", raw.plain_title);
+        let sponsor = self.required_text_or_string(path, "sponsor", raw.sponsor);
         let registry_id = self.required_string(path, "registry_id", raw.registry_id);
-        let condition = self.required_text(path, "condition", raw.condition.as_ref());
+        let condition = self.required_text(path, "condition", raw.condition);
         let definition_version = self.required_string(path, "definition_version", raw.definition_version);
         let definition_date = self.required_string(path, "definition_date", raw.definition_date);
         if let Some(date) = &definition_date {
@@ -58,7 +58,7 @@ impl Loader {
                 );
             }
         }
-        let source = self.required_text_or_string(path, "source", raw.source.as_ref());
+        let source = self.required_text_or_string(path, "source", raw.source);
         let ages = self.required(path, "ages", raw.ages);
         let mut minimum_age_months = None;
         let (minimum_age_years, maximum_age_years) = match ages {
@@ -101,7 +101,7 @@ impl Loader {
         for (index, contact) in raw.contacts.unwrap_or_default().into_iter().enumerate() {
             let contact_path = format!("trial.contacts[{index}]");
             let name = self.required_string(&contact_path, "name", contact.name);
-            let role = self.required_text(&contact_path, "role", contact.role.as_ref());
+            let role = self.required_text(&contact_path, "role", contact.role);
             if let Some(email) = contact.email.as_deref().filter(|email| !is_email(email)) {
                 self.problem(
                     format!("{contact_path}.email"),
