@@ -216,9 +216,13 @@ impl<A: Compact, B: Compact> Compact for (A, B) {
 }
 
 impl Compact for BTreeMap<String, usize> {
+    /// As a list of pairs, the form `Vec<(String, usize)>` reads.
     fn write(&self, out: &mut Vec<u8>) {
-        let pairs: Vec<(String, usize)> = self.iter().map(|(key, value)| (key.clone(), *value)).collect();
-        pairs.write(out);
+        self.len().write(out);
+        for (key, value) in self {
+            key.write(out);
+            value.write(out);
+        }
     }
     fn read(input: &mut Reader<'_>) -> Self {
         Vec::<(String, usize)>::read(input).into_iter().collect()
@@ -327,8 +331,14 @@ compact_struct!(Worded { patient, caregiver });
 compact_struct!(Duration { amount, unit });
 
 impl Compact for Text {
+    /// As a list of `(language, text)` pairs, the form `Vec<(String, String)>` reads.
     fn write(&self, out: &mut Vec<u8>) {
-        self.translations().to_vec().write(out);
+        let translations = self.translations();
+        translations.len().write(out);
+        for (language, text) in translations {
+            language.write(out);
+            text.write(out);
+        }
     }
     fn read(input: &mut Reader<'_>) -> Self {
         Text::new(Vec::read(input))
