@@ -9,6 +9,7 @@
 
 use super::json::{echo, limits, Json, Limits};
 use super::load::Problem;
+use super::path::Path;
 use std::collections::BTreeMap;
 
 /// The problems found while reading the file's shape.
@@ -23,8 +24,8 @@ pub struct Reading {
 
 /// One JSON object being read: its path and its entries.
 #[derive(Clone, Debug)]
-pub struct Fields<'j> {
-    path: String,
+pub struct Fields<'j, 'p> {
+    path: Path<'p>,
     entries: &'j [(String, Json)],
 }
 
@@ -36,106 +37,123 @@ pub fn join(path: &str, field: &str) -> String {
     }
 }
 
+/// Objects with at most this many keys are checked for a key given twice pair by pair, without
+/// counting them in a map; every object the format defines has fewer fields.
+const PAIRWISE_KEYS: usize = 24;
+
 impl Reading {
     fn hard(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.hard.push(Problem { path: path.into(), message: message.into() });
     }
 
     /// Reports a value of the wrong JSON type.
-    pub fn wrong_type(&mut self, path: &str, expected: &str, found: &Json) {
+    pub fn wrong_type(&mut self, path: Path<'_>, expected: &str, found: &Json) {
         self.hard(path, format!("must be {expected}, not {}", found.describe()));
     }
 
     /// Opens `value` as an object with the field names `known`: reports every key given more than
     /// once, and every key not in `known` with the known name it is closest to.
-    pub fn fields<'j>(&mut self, value: &'j Json, path: &str, known: &[&str]) -> Option<Fields<'j>> {
+    pub fn fields<'j, 'p>(&mut self, value: &'j Json, path: Path<'p>, known: &[&str]) -> Option<Fields<'j, 'p>> {
         let Some(entries) = value.as_object() else {
             self.wrong_type(path, "an object", value);
             return None;
         };
+        let given_twice = entries.len() > PAIRWISE_KEYS
+            || entries.iter().enumerate().any(|(at, (key, _))| entries[..at].iter().any(|(earlier, _)| earlier == key));
+        let unknown = entries.iter().any(|(key, _)| !known.contains(&key.as_str()));
+        if given_twice || unknown {
+            self.report_keys(entries, path, known);
+        }
+        Some(Fields { path, entries })
+    }
+
+    /// Reports the keys of an object given more than once, and those not in `known`.
+    fn report_keys(&mut self, entries: &[(String, Json)], path: Path<'_>, known: &[&str]) {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (key, _) in entries {
             *counts.entry(key.as_str()).or_default() += 1;
         }
         for (key, count) in &counts {
             if *count > 1 {
-                self.hard(join(path, &echo(key)), format!("is given {count} times: give it once"));
+                self.hard(path.field(&echo(key)), format!("is given {count} times: give it once"));
             }
         }
         for (key, _) in entries {
             if !known.contains(&key.as_str()) && counts.remove(key.as_str()).is_some() {
                 let suggestion =
                     closest(key, known).map(|known| format!("; did you mean \"{known}\"?")).unwrap_or_default();
-                self.soft.push(Problem { path: join(path, &echo(key)), message: format!("unknown field{suggestion}") });
+                self.soft.push(Problem {
+                    path: path.field(&echo(key)).into(),
+                    message: format!("unknown field{suggestion}"),
+                });
             }
         }
-        Some(Fields { path: path.to_owned(), entries })
     }
 
-    pub fn string(&mut self, fields: &Fields<'_>, name: &str) -> Option<String> {
+    pub fn string(&mut self, fields: &Fields<'_, '_>, name: &str) -> Option<String> {
         let value = fields.get(name)?;
         match value.as_str() {
             Some(text) => Some(text.to_owned()),
             None => {
-                self.wrong_type(&fields.path(name), "a string", value);
+                self.wrong_type(fields.path(name), "a string", value);
                 None
             }
         }
     }
 
-    pub fn boolean(&mut self, fields: &Fields<'_>, name: &str) -> Option<bool> {
+    pub fn boolean(&mut self, fields: &Fields<'_, '_>, name: &str) -> Option<bool> {
         let value = fields.get(name)?;
         let read = value.as_bool();
         if read.is_none() {
-            self.wrong_type(&fields.path(name), "true or false", value);
+            self.wrong_type(fields.path(name), "true or false", value);
         }
         read
     }
 
-    pub fn number(&mut self, fields: &Fields<'_>, name: &str) -> Option<f64> {
+    pub fn number(&mut self, fields: &Fields<'_, '_>, name: &str) -> Option<f64> {
         let value = fields.get(name)?;
         let read = value.as_f64();
         if read.is_none() {
-            self.wrong_type(&fields.path(name), "a number", value);
+            self.wrong_type(fields.path(name), "a number", value);
         }
         read
     }
 
-    pub fn whole_number(&mut self, fields: &Fields<'_>, name: &str) -> Option<u32> {
+    pub fn whole_number(&mut self, fields: &Fields<'_, '_>, name: &str) -> Option<u32> {
         let value = fields.get(name)?;
         let read = value.as_u64().and_then(|number| u32::try_from(number).ok());
         if read.is_none() {
-            self.wrong_type(&fields.path(name), "a whole number", value);
+            self.wrong_type(fields.path(name), "a whole number", value);
         }
         read
     }
 
     /// A value the loader reads itself (a text, which may be an object or a string).
-    pub fn value<'j>(&mut self, fields: &Fields<'j>, name: &str) -> Option<&'j Json> {
+    pub fn value<'j>(&mut self, fields: &Fields<'j, '_>, name: &str) -> Option<&'j Json> {
         fields.get(name)
     }
 
     /// A list of at most `limit` items, each read by `read` at its own path.
     pub fn list<'j, T>(
         &mut self,
-        fields: &Fields<'j>,
+        fields: &Fields<'j, '_>,
         name: &str,
         limit: usize,
-        mut read: impl FnMut(&mut Reading, &'j Json, &str) -> Option<T>,
+        mut read: impl FnMut(&mut Reading, &'j Json, Path<'_>) -> Option<T>,
     ) -> Option<Vec<T>> {
         let value = fields.get(name)?;
         let path = fields.path(name);
         let Some(items) = value.as_array() else {
-            self.wrong_type(&path, "a list", value);
+            self.wrong_type(path, "a list", value);
             return None;
         };
         if items.len() > limit {
-            self.hard(&path, format!("lists {} items; at most {limit} are allowed", items.len()));
+            self.hard(path, format!("lists {} items; at most {limit} are allowed", items.len()));
             return None;
         }
         let mut read_items = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            if let Some(read_item) = read(self, item, &format!("{path}[{index}]")) {
+            if let Some(read_item) = read(self, item, path.item(index)) {
                 read_items.push(read_item);
             }
         }
@@ -144,7 +162,7 @@ impl Reading {
 
     /// Reports every string longer than `limits::STRING_CHARS` anywhere in the file. The paths are
     /// written only for a file that has one: the first pass only looks.
-    pub fn check_string_lengths(&mut self, value: &Json, path: &str) {
+    pub fn check_string_lengths(&mut self, value: &Json, path: Path<'_>) {
         fn any_too_long(value: &Json) -> bool {
             match value {
                 // A string of at most STRING_CHARS bytes cannot have more characters than that.
@@ -159,7 +177,7 @@ impl Reading {
         }
     }
 
-    fn report_long_strings(&mut self, value: &Json, path: &str) {
+    fn report_long_strings(&mut self, value: &Json, path: Path<'_>) {
         match value {
             Json::String(text) => {
                 let length = text.chars().count();
@@ -172,12 +190,12 @@ impl Reading {
             }
             Json::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
-                    self.report_long_strings(item, &format!("{path}[{index}]"));
+                    self.report_long_strings(item, path.item(index));
                 }
             }
             Json::Object(entries) => {
                 for (key, item) in entries {
-                    self.report_long_strings(item, &join(path, &echo(key)));
+                    self.report_long_strings(item, path.field(&echo(key)));
                 }
             }
             Json::Null | Json::Bool(_) | Json::Number(_) => {}
@@ -185,14 +203,14 @@ impl Reading {
     }
 }
 
-impl<'j> Fields<'j> {
+impl<'j, 'p> Fields<'j, 'p> {
     /// The first value of `name`; a key given twice is reported by `Reading::fields`.
     pub fn get(&self, name: &str) -> Option<&'j Json> {
         self.entries.iter().find(|(key, _)| key == name).map(|(_, value)| value)
     }
 
-    pub fn path(&self, name: &str) -> String {
-        join(&self.path, name)
+    pub fn path<'s>(&'s self, name: &'s str) -> Path<'s> {
+        self.path.field(name)
     }
 }
 
@@ -257,11 +275,11 @@ impl<'j> RawDefinition<'j> {
         &["format", "languages", "trial", "study_dates", "derived", "questions", "criteria"];
 
     pub fn read(reading: &mut Reading, value: &'j Json) -> Option<RawDefinition<'j>> {
-        let fields = reading.fields(value, "", Self::FIELDS)?;
+        let fields = reading.fields(value, Path::ROOT, Self::FIELDS)?;
         Some(RawDefinition {
             format: reading.string(&fields, "format"),
             languages: reading.list(&fields, "languages", limits::LANGUAGES, string_item),
-            trial: fields.get("trial").and_then(|trial| RawTrial::read(reading, trial, "trial")),
+            trial: fields.get("trial").and_then(|trial| RawTrial::read(reading, trial, Path::ROOT.field("trial"))),
             questions: reading.list(&fields, "questions", reading.limits.questions, RawQuestion::read),
             criteria: reading.list(&fields, "criteria", reading.limits.criteria, RawCriterion::read),
             study_dates: reading.list(&fields, "study_dates", limits::LIST_ITEMS, RawStudyDate::read),
@@ -282,7 +300,7 @@ pub struct RawStudyDate<'j> {
 impl<'j> RawStudyDate<'j> {
     pub const FIELDS: &'static [&'static str] = &["id", "name", "earliest_days", "latest_days"];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawStudyDate<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawStudyDate<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawStudyDate {
             id: reading.string(&fields, "id"),
@@ -306,7 +324,7 @@ pub struct RawDerived<'j> {
 impl<'j> RawDerived<'j> {
     pub const FIELDS: &'static [&'static str] = &["id", "name", "formula", "inputs"];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawDerived<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawDerived<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawDerived {
             id: reading.string(&fields, "id"),
@@ -317,7 +335,7 @@ impl<'j> RawDerived<'j> {
     }
 }
 
-fn string_item(reading: &mut Reading, item: &Json, path: &str) -> Option<String> {
+fn string_item(reading: &mut Reading, item: &Json, path: Path<'_>) -> Option<String> {
     let read = item.as_str().map(str::to_owned);
     if read.is_none() {
         reading.wrong_type(path, "a string", item);
@@ -359,7 +377,7 @@ impl<'j> RawTrial<'j> {
         "notes",
     ];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawTrial<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawTrial<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawTrial {
             id: reading.string(&fields, "id"),
@@ -371,7 +389,7 @@ impl<'j> RawTrial<'j> {
             definition_version: reading.string(&fields, "definition_version"),
             definition_date: reading.string(&fields, "definition_date"),
             source: reading.value(&fields, "source"),
-            ages: fields.get("ages").and_then(|ages| RawAges::read(reading, ages, &fields.path("ages"))),
+            ages: fields.get("ages").and_then(|ages| RawAges::read(reading, ages, fields.path("ages"))),
             sex: reading.string(&fields, "sex"),
             contacts: reading.list(&fields, "contacts", limits::LIST_ITEMS, RawContact::read),
             notes: reading.list(&fields, "notes", limits::LIST_ITEMS, |_, item, _| Some(item)),
@@ -389,7 +407,7 @@ pub struct RawAges {
 impl RawAges {
     pub const FIELDS: &'static [&'static str] = &["min_years", "min_months", "max_years"];
 
-    fn read(reading: &mut Reading, value: &Json, path: &str) -> Option<RawAges> {
+    fn read(reading: &mut Reading, value: &Json, path: Path<'_>) -> Option<RawAges> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawAges {
             min_years: reading.whole_number(&fields, "min_years"),
@@ -410,7 +428,7 @@ pub struct RawContact<'j> {
 impl<'j> RawContact<'j> {
     pub const FIELDS: &'static [&'static str] = &["name", "role", "phone", "email"];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawContact<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawContact<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawContact {
             name: reading.string(&fields, "name"),
@@ -459,7 +477,7 @@ impl<'j> RawQuestion<'j> {
         "visible_when",
     ];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawQuestion<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawQuestion<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawQuestion {
             id: reading.string(&fields, "id"),
@@ -478,7 +496,7 @@ impl<'j> RawQuestion<'j> {
             max: reading.number(&fields, "max"),
             visible_when: fields
                 .get("visible_when")
-                .and_then(|rule| RawRule::read(reading, rule, &fields.path("visible_when"), 1)),
+                .and_then(|rule| RawRule::read(reading, rule, fields.path("visible_when"), 1)),
         })
     }
 }
@@ -495,7 +513,7 @@ pub struct RawChoice<'j> {
 impl<'j> RawChoice<'j> {
     pub const FIELDS: &'static [&'static str] = &["id", "label", "caregiver_label", "score", "exclusive"];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawChoice<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawChoice<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawChoice {
             id: reading.string(&fields, "id"),
@@ -519,7 +537,7 @@ pub struct RawWords<'j> {
 }
 
 impl<'j> RawWords<'j> {
-    fn read(reading: &mut Reading, fields: &Fields<'j>) -> RawWords<'j> {
+    fn read(reading: &mut Reading, fields: &Fields<'j, '_>) -> RawWords<'j> {
         RawWords {
             registry_text: reading.string(fields, "registry_text"),
             registry_translation: reading.value(fields, "registry_translation"),
@@ -560,7 +578,7 @@ impl<'j> RawCriterion<'j> {
         "combine",
     ];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawCriterion<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawCriterion<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawCriterion {
             id: reading.string(&fields, "id"),
@@ -568,7 +586,7 @@ impl<'j> RawCriterion<'j> {
             number: reading.whole_number(&fields, "number"),
             label: reading.string(&fields, "label"),
             words: RawWords::read(reading, &fields),
-            rule: fields.get("rule").and_then(|rule| RawRule::read(reading, rule, &fields.path("rule"), 1)),
+            rule: fields.get("rule").and_then(|rule| RawRule::read(reading, rule, fields.path("rule"), 1)),
             parts: reading.list(&fields, "parts", limits::PARTS, RawPart::read),
             combine: reading.string(&fields, "combine"),
         })
@@ -595,12 +613,12 @@ impl<'j> RawPart<'j> {
         "rule",
     ];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: &str) -> Option<RawPart<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawPart<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawPart {
             label: reading.string(&fields, "label"),
             words: RawWords::read(reading, &fields),
-            rule: fields.get("rule").and_then(|rule| RawRule::read(reading, rule, &fields.path("rule"), 1)),
+            rule: fields.get("rule").and_then(|rule| RawRule::read(reading, rule, fields.path("rule"), 1)),
         })
     }
 }
@@ -645,19 +663,20 @@ impl<'j> RawRule<'j> {
     ];
 
     /// Reads a rule `depth` levels deep (1 for a criterion's or a question's own rule).
-    fn read(reading: &mut Reading, value: &'j Json, path: &str, depth: usize) -> Option<RawRule<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>, depth: usize) -> Option<RawRule<'j>> {
         if depth > limits::RULE_DEPTH {
             reading.hard(path, format!("rules nest more than {} levels deep", limits::RULE_DEPTH));
             return None;
         }
         let fields = reading.fields(value, path, Self::FIELDS)?;
-        let nested = |reading: &mut Reading, item: &'j Json, path: &str| RawRule::read(reading, item, path, depth + 1);
+        let nested =
+            |reading: &mut Reading, item: &'j Json, path: Path<'_>| RawRule::read(reading, item, path, depth + 1);
         Some(RawRule {
             all: reading.list(&fields, "all", limits::RULE_ITEMS, nested),
             any: reading.list(&fields, "any", limits::RULE_ITEMS, nested),
             not: fields
                 .get("not")
-                .and_then(|rule| RawRule::read(reading, rule, &fields.path("not"), depth + 1))
+                .and_then(|rule| RawRule::read(reading, rule, fields.path("not"), depth + 1))
                 .map(Box::new),
             constant: reading.boolean(&fields, "constant"),
             study_team_checks: reading.boolean(&fields, "study_team_checks"),
@@ -709,6 +728,22 @@ mod tests {
             problems(&reading.hard),
             [("criteria[0].rule.op".to_owned(), "is given 2 times: give it once".to_owned())]
         );
+    }
+
+    #[test]
+    fn a_key_given_twice_is_reported_in_objects_of_any_size() {
+        // Up to PAIRWISE_KEYS keys are compared pair by pair, more are counted: both must see it,
+        // also when every key is a known field.
+        for keys in [PAIRWISE_KEYS, PAIRWISE_KEYS + 1] {
+            let given = vec![r#""format": "a""#; keys].join(", ");
+            let (_, reading) = read(&format!("{{{given}}}"));
+            assert_eq!(
+                problems(&reading.hard),
+                [("format".to_owned(), format!("is given {keys} times: give it once"))],
+                "{keys} keys"
+            );
+            assert!(reading.soft.is_empty(), "{keys} keys: no field is unknown");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub(crate) mod load;
 mod model;
 mod names;
 mod number_input;
+mod path;
 mod progress;
 mod saved;
 mod text;

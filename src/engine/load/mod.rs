@@ -24,6 +24,7 @@ pub use trial::{is_email, is_phone};
 use super::format::{join, RawDefinition, Reading};
 use super::json::{echo, escape, is_blank, limits, Json, Limits};
 use super::model::{Criterion, Definition, Derived, Question, StudyDate};
+use super::path::Path;
 use super::text::{addresses_the_reader, Text, Worded};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -163,7 +164,7 @@ impl Definition {
             return Err(LoadError::new(bank_problems));
         }
         let mut reading = Reading { limits, ..Reading::default() };
-        reading.check_string_lengths(&value, "");
+        reading.check_string_lengths(&value, Path::ROOT);
         let raw = RawDefinition::read(&mut reading, &value);
         let raw = match raw {
             Some(raw) if reading.hard.is_empty() => raw,
