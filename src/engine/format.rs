@@ -29,14 +29,6 @@ pub struct Fields<'j, 'p> {
     entries: &'j [(String, Json)],
 }
 
-pub fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{path}.{field}")
-    }
-}
-
 /// Objects with at most this many keys are checked for a key given twice pair by pair, without
 /// counting them in a map; every object the format defines has fewer fields.
 const PAIRWISE_KEYS: usize = 24;

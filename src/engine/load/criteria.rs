@@ -5,6 +5,7 @@ use super::{is_identifier, Loader};
 use crate::engine::format::{RawCriterion, RawPart, RawWords};
 use crate::engine::json::{echo, is_blank};
 use crate::engine::model::{Combine, Criterion, CriterionId, CriterionKind, Part, Rule};
+use crate::engine::path::Path;
 use crate::engine::text::{Text, Worded};
 use std::collections::BTreeMap;
 
@@ -22,18 +23,19 @@ impl Loader {
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
         let mut labels: BTreeMap<(CriterionKind, String), usize> = BTreeMap::new();
         let mut criteria = Vec::new();
+        let list = Path::ROOT.field("criteria");
         for (index, raw) in raw_criteria.into_iter().enumerate() {
-            let path = format!("criteria[{index}]");
-            let id = self.required_string(&path, "id", raw.id);
+            let path = list.item(index);
+            let id = self.required_string(path, "id", raw.id);
             if let Some(id) = &id {
                 if !is_identifier(id) {
                     self.problem(
-                        format!("{path}.id"),
+                        path.field("id"),
                         format!("\"{}\" must be lower-case letters, digits and underscores", echo(id)),
                     );
                 }
                 if let Some(first) = ids.get(id) {
-                    self.problem(format!("{path}.id"), format!("duplicate id \"{id}\" (also criteria[{first}])"));
+                    self.problem(path.field("id"), format!("duplicate id \"{id}\" (also criteria[{first}])"));
                 } else {
                     ids.insert(id.clone(), index);
                 }
@@ -43,51 +45,46 @@ impl Loader {
                     let kind = CriterionKind::parse(name);
                     if kind.is_none() {
                         self.problem(
-                            format!("{path}.kind"),
+                            path.field("kind"),
                             format!("\"{}\" is not \"inclusion\" or \"exclusion\"", echo(name)),
                         );
                     }
                     kind
                 }
                 None => {
-                    self.problem(format!("{path}.kind"), "missing");
+                    self.problem(path.field("kind"), "missing");
                     None
                 }
             };
-            let label = self.label(&path, raw.number, raw.label);
+            let label = self.label(path, raw.number, raw.label);
             if let (Some(kind), Some(label)) = (kind, &label) {
                 if let Some(first) = labels.get(&(kind, label.clone())) {
                     self.problem(
-                        format!("{path}.label"),
+                        path.field("label"),
                         format!("{} {} is also criteria[{first}]", kind.id(), echo(label)),
                     );
                 } else {
                     labels.insert((kind, label.clone()), index);
                 }
             }
-            let words = self.words(&path, raw.words);
+            let words = self.words(path, raw.words);
             let (rule, parts) = match (&raw.rule, raw.parts) {
                 (Some(_), Some(_)) => {
-                    self.problem(
-                        &path,
-                        "a criterion has a rule or parts, not both: with parts, each part has its rule",
-                    );
+                    self.problem(path, "a criterion has a rule or parts, not both: with parts, each part has its rule");
                     (None, None)
                 }
-                (Some(rule), None) => {
-                    (self.rule(&format!("{path}.rule"), rule, RuleContext::Criterion), Some(Vec::new()))
-                }
-                (None, Some(raw_parts)) => self.parts(&path, raw_parts, raw.combine.as_deref(), kind),
+                (Some(rule), None) => (self.rule(path.field("rule"), rule, RuleContext::Criterion), Some(Vec::new())),
+                (None, Some(raw_parts)) => self.parts(path, raw_parts, raw.combine.as_deref(), kind),
                 (None, None) => {
                     self.problem(
-                        format!("{path}.rule"),
+                        path.field("rule"),
                         "missing: every criterion needs a rule, or parts with a rule each (use {\"study_team_checks\": true} for what no pre-screen can know)",
                     );
                     (None, None)
                 }
             };
             if raw.combine.is_some() && rule.is_some() && parts.as_ref().is_some_and(Vec::is_empty) {
-                self.problem(format!("{path}.combine"), "is only used with parts");
+                self.problem(path.field("combine"), "is only used with parts");
             }
             criteria.push((|| {
                 let words = words?;
@@ -109,15 +106,15 @@ impl Loader {
     }
 
     /// The words a criterion and each part have, every problem with them reported.
-    fn words(&mut self, path: &str, raw: RawWords) -> Option<Words> {
+    fn words(&mut self, path: Path<'_>, raw: RawWords) -> Option<Words> {
         let registry_text = self.required_string(path, "registry_text", raw.registry_text);
         let registry_translation = match &raw.registry_translation {
             None => Some(None),
-            Some(value) => self.partial_text(path, "registry_translation", value).map(Some),
+            Some(value) => self.partial_text(path.field("registry_translation"), value).map(Some),
         };
         let summary = self.required_text(path, "summary", raw.summary);
         if let Some(summary) = &summary {
-            self.summary_speaks_to_no_one(&format!("{path}.summary"), summary);
+            self.summary_speaks_to_no_one(path.field("summary"), summary);
         }
         let interpretation = self.optional_text(path, "interpretation", raw.interpretation);
         let ask_care_team = self.optional_worded(path, "ask_care_team", raw.ask_care_team, raw.caregiver_ask_care_team);
@@ -131,17 +128,17 @@ impl Loader {
     }
 
     /// The criterion's label as the registry writes it: `"label": "9A"`, or `"number": 9`.
-    fn label(&mut self, path: &str, number: Option<u32>, label: Option<String>) -> Option<String> {
+    fn label(&mut self, path: Path<'_>, number: Option<u32>, label: Option<String>) -> Option<String> {
         match (number, label) {
             (Some(_), Some(_)) => {
-                self.problem(format!("{path}.label"), "give the label or the number, not both");
+                self.problem(path.field("label"), "give the label or the number, not both");
                 None
             }
             (Some(number), None) => Some(number.to_string()),
-            (None, Some(label)) => self.checked_label(&format!("{path}.label"), label),
+            (None, Some(label)) => self.checked_label(path.field("label"), label),
             (None, None) => {
                 self.problem(
-                    format!("{path}.label"),
+                    path.field("label"),
                     "missing: give the criterion's label in the registry's list, such as \"label\": \"9A\" (or \"number\": 9)",
                 );
                 None
@@ -149,7 +146,7 @@ impl Loader {
         }
     }
 
-    fn checked_label(&mut self, path: &str, label: String) -> Option<String> {
+    fn checked_label(&mut self, path: Path<'_>, label: String) -> Option<String> {
         if is_blank(&label) || label.chars().count() > 16 {
             self.problem(path, "must be 1 to 16 characters, as the registry labels it (\"9A\", \"a.\", \"iii\")");
             return None;
@@ -161,13 +158,13 @@ impl Loader {
     /// inclusion's default) or one part (`any`, an exclusion's default).
     fn parts(
         &mut self,
-        path: &str,
+        path: Path<'_>,
         raw_parts: Vec<RawPart>,
         combine: Option<&str>,
         kind: Option<CriterionKind>,
     ) -> (Option<Rule>, Option<Vec<Part>>) {
         if raw_parts.is_empty() {
-            self.problem(format!("{path}.parts"), "list at least one part, or give the criterion a rule");
+            self.problem(path.field("parts"), "list at least one part, or give the criterion a rule");
             return (None, None);
         }
         let combine = match combine {
@@ -178,28 +175,29 @@ impl Loader {
             Some(name) => {
                 let combine = Combine::parse(name);
                 if combine.is_none() {
-                    self.problem(format!("{path}.combine"), format!("\"{}\" is not \"all\" or \"any\"", echo(name)));
+                    self.problem(path.field("combine"), format!("\"{}\" is not \"all\" or \"any\"", echo(name)));
                 }
                 combine
             }
         };
         let mut labels = std::collections::BTreeSet::new();
         let mut parts = Vec::new();
+        let list = path.field("parts");
         for (index, raw) in raw_parts.into_iter().enumerate() {
-            let part_path = format!("{path}.parts[{index}]");
+            let part_path = list.item(index);
             let label = self
-                .required_string(&part_path, "label", raw.label)
-                .and_then(|label| self.checked_label(&format!("{part_path}.label"), label));
+                .required_string(part_path, "label", raw.label)
+                .and_then(|label| self.checked_label(part_path.field("label"), label));
             if let Some(label) = &label {
                 if !labels.insert(label.clone()) {
-                    self.problem(format!("{part_path}.label"), format!("part {} is listed twice", echo(label)));
+                    self.problem(part_path.field("label"), format!("part {} is listed twice", echo(label)));
                 }
             }
-            let words = self.words(&part_path, raw.words);
+            let words = self.words(part_path, raw.words);
             let rule = match &raw.rule {
-                Some(rule) => self.rule(&format!("{part_path}.rule"), rule, RuleContext::Criterion),
+                Some(rule) => self.rule(part_path.field("rule"), rule, RuleContext::Criterion),
                 None => {
-                    self.problem(format!("{part_path}.rule"), "missing: every part needs a rule");
+                    self.problem(part_path.field("rule"), "missing: every part needs a rule");
                     None
                 }
             };

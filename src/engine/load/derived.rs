@@ -1,31 +1,33 @@
 //! Reading study dates (`study_dates`) and derived values (`derived`): what date windows and
 //! formulas refer to, read after the questions and before the criteria.
 
-use super::{is_identifier, join, Loader};
+use super::{is_identifier, Loader};
 use crate::engine::derived::{Formula, InputKind};
 use crate::engine::format::{RawDerived, RawStudyDate};
 use crate::engine::json::{echo, Json};
 use crate::engine::model::{Derived, Question, QuestionKind, StudyDate};
+use crate::engine::path::Path;
 
 /// The longest a study date may lie ahead: about two years.
 const STUDY_DATE_DAYS: u32 = 730;
 
 impl Loader {
     pub(super) fn study_dates(&mut self, raw_dates: Vec<RawStudyDate>) {
+        let list = Path::ROOT.field("study_dates");
         for (index, raw) in raw_dates.into_iter().enumerate() {
-            let path = format!("study_dates[{index}]");
+            let path = list.item(index);
             let taken = raw.id.as_ref().is_some_and(|id| self.study_date_ids.contains(id));
-            let id = self.new_id(&path, raw.id, taken, "study date");
-            let name = self.required_text(&path, "name", raw.name);
-            let earliest = self.required(&path, "earliest_days", raw.earliest_days);
-            let latest = self.required(&path, "latest_days", raw.latest_days);
+            let id = self.new_id(path, raw.id, taken, "study date");
+            let name = self.required_text(path, "name", raw.name);
+            let earliest = self.required(path, "earliest_days", raw.earliest_days);
+            let latest = self.required(path, "latest_days", raw.latest_days);
             if let (Some(earliest), Some(latest)) = (earliest, latest) {
                 if earliest > latest {
-                    self.problem(&path, format!("earliest_days {earliest} is after latest_days {latest}"));
+                    self.problem(path, format!("earliest_days {earliest} is after latest_days {latest}"));
                 }
                 if latest > STUDY_DATE_DAYS {
                     self.problem(
-                        join(&path, "latest_days"),
+                        path.field("latest_days"),
                         format!("must be at most {STUDY_DATE_DAYS} days (about two years) from today"),
                     );
                 }
@@ -39,28 +41,29 @@ impl Loader {
     }
 
     pub(super) fn derived_values(&mut self, raw_derived: Vec<RawDerived>) {
+        let list = Path::ROOT.field("derived");
         for (index, raw) in raw_derived.into_iter().enumerate() {
-            let path = format!("derived[{index}]");
+            let path = list.item(index);
             let taken = raw.id.as_ref().is_some_and(|id| self.derived_ids.contains_key(id));
-            let id = self.new_id(&path, raw.id, taken, "derived value");
+            let id = self.new_id(path, raw.id, taken, "derived value");
             if let Some(id) = id.as_ref().filter(|_| !taken) {
                 self.derived_ids.insert(id.clone(), index);
             }
-            let name = self.required_text(&path, "name", raw.name);
-            let formula = self.required_string(&path, "formula", raw.formula).and_then(|name| {
+            let name = self.required_text(path, "name", raw.name);
+            let formula = self.required_string(path, "formula", raw.formula).and_then(|name| {
                 let formula = Formula::parse(&name);
                 if formula.is_none() {
                     self.problem(
-                        join(&path, "formula"),
+                        path.field("formula"),
                         format!("unknown formula \"{}\"; use {}", echo(&name), Formula::names_for_message()),
                     );
                 }
                 formula
             });
             let inputs = match (formula, &raw.inputs) {
-                (Some(formula), Some(inputs)) => self.formula_inputs(&join(&path, "inputs"), formula, inputs),
+                (Some(formula), Some(inputs)) => self.formula_inputs(path.field("inputs"), formula, inputs),
                 (_, None) => {
-                    self.problem(join(&path, "inputs"), "missing");
+                    self.problem(path.field("inputs"), "missing");
                     None
                 }
                 (None, Some(_)) => None,
@@ -74,22 +77,22 @@ impl Loader {
     }
 
     /// An id for something new: required, an identifier, and not `taken` already.
-    fn new_id(&mut self, path: &str, id: Option<String>, taken: bool, what: &str) -> Option<String> {
+    fn new_id(&mut self, path: Path<'_>, id: Option<String>, taken: bool, what: &str) -> Option<String> {
         let id = self.required_string(path, "id", id)?;
         if !is_identifier(&id) {
             self.problem(
-                join(path, "id"),
+                path.field("id"),
                 format!("\"{}\" must be lower-case letters, digits and underscores", echo(&id)),
             );
         }
         if taken {
-            self.problem(join(path, "id"), format!("duplicate {what} \"{}\"", echo(&id)));
+            self.problem(path.field("id"), format!("duplicate {what} \"{}\"", echo(&id)));
         }
         Some(id)
     }
 
     /// The question for each of the formula's inputs, checked to be of the kind the input needs.
-    fn formula_inputs(&mut self, path: &str, formula: Formula, value: &Json) -> Option<Vec<usize>> {
+    fn formula_inputs(&mut self, path: Path<'_>, formula: Formula, value: &Json) -> Option<Vec<usize>> {
         let names: Vec<&str> = formula.inputs().iter().map(|(name, _)| *name).collect();
         let Some(entries) = value.as_object() else {
             self.problem(path, format!("must be an object from each input ({}) to a question id", names.join(", ")));
@@ -99,7 +102,7 @@ impl Loader {
         for (name, _) in entries {
             if !names.contains(&name.as_str()) {
                 self.problem(
-                    join(path, &echo(name)),
+                    path.field(&echo(name)),
                     format!(
                         "formula \"{}\" has no input \"{}\"; its inputs are {}",
                         formula.name(),
@@ -112,7 +115,7 @@ impl Loader {
         }
         let mut questions = Vec::new();
         for (name, kind) in formula.inputs() {
-            let input_path = join(path, name);
+            let input_path = path.field(name);
             let given: Vec<&Json> = entries.iter().filter(|(key, _)| key == name).map(|(_, value)| value).collect();
             let [given] = given.as_slice() else {
                 let message = if given.is_empty() {

@@ -21,7 +21,7 @@ mod trial;
 
 pub use trial::{is_email, is_phone};
 
-use super::format::{join, RawDefinition, Reading};
+use super::format::{RawDefinition, Reading};
 use super::json::{echo, escape, is_blank, limits, Json, Limits};
 use super::model::{Criterion, Definition, Derived, Question, StudyDate};
 use super::path::Path;
@@ -251,37 +251,34 @@ impl Loader {
         self.problems.push(Problem { path: path.into(), message: message.into() });
     }
 
-    fn required<T>(&mut self, path: &str, field: &str, value: Option<T>) -> Option<T> {
+    fn required<T>(&mut self, path: Path<'_>, field: &str, value: Option<T>) -> Option<T> {
         if value.is_none() {
-            self.problem(join(path, field), "missing");
+            self.problem(path.field(field), "missing");
         }
         value
     }
 
-    fn required_string(&mut self, path: &str, field: &str, value: Option<String>) -> Option<String> {
+    fn required_string(&mut self, path: Path<'_>, field: &str, value: Option<String>) -> Option<String> {
         let value = self.required(path, field, value)?;
         if is_blank(&value) {
-            self.problem(join(path, field), "must not be empty");
+            self.problem(path.field(field), "must not be empty");
             return None;
         }
         Some(value)
     }
 
-    /// A translated text, at `field` of the object at `parent`: an object from each declared
-    /// language to a non-empty string. Its path is written only for a problem: a catalogue has
-    /// thousands of texts.
-    fn text(&mut self, parent: &str, field: &str, value: &Json) -> Option<Text> {
-        let path = || join(parent, field);
+    /// A translated text at `path`: an object from each declared language to a non-empty string.
+    fn text(&mut self, path: Path<'_>, value: &Json) -> Option<Text> {
         let Some(object) = value.as_object() else {
             self.problem(
-                path(),
+                path,
                 format!("must be an object from language to text, such as {{\"{}\": \"…\"}}", self.first_language()),
             );
             return None;
         };
         let mut translations = Vec::new();
-        let mut ok = self.no_language_twice(parent, field, object);
-        let text_path = |language: &str| join(&path(), &echo(language));
+        let mut ok = self.no_language_twice(path, object);
+        let text_path = |language: &str| path.field(&echo(language)).to_string();
         for (language, text) in object {
             if !self.languages.contains(language) {
                 self.problem(
@@ -307,7 +304,7 @@ impl Loader {
         {
             for language in self.languages.clone() {
                 if !object.iter().any(|(given, _)| *given == language) {
-                    self.problem(path(), format!("missing the \"{}\" text", echo(&language)));
+                    self.problem(path, format!("missing the \"{}\" text", echo(&language)));
                     ok = false;
                 }
             }
@@ -319,14 +316,14 @@ impl Loader {
 
     /// A text that need not be in every declared language, such as a translation of the registry's
     /// own words: each language given must be declared and its text non-empty.
-    fn partial_text(&mut self, parent: &str, field: &str, value: &Json) -> Option<Text> {
-        let text_path = |language: &str| join(&join(parent, field), &echo(language));
+    fn partial_text(&mut self, path: Path<'_>, value: &Json) -> Option<Text> {
+        let text_path = |language: &str| path.field(&echo(language)).to_string();
         let Some(object) = value.as_object() else {
-            self.problem(join(parent, field), "must be an object from language to text");
+            self.problem(path, "must be an object from language to text");
             return None;
         };
         let mut translations = Vec::new();
-        let ok = self.no_language_twice(parent, field, object);
+        let ok = self.no_language_twice(path, object);
         for (language, text) in object {
             if !self.languages.contains(language) {
                 self.problem(
@@ -343,7 +340,7 @@ impl Loader {
     }
 
     /// Reports a language given twice in one text: which one a reader sees would be a guess.
-    fn no_language_twice(&mut self, parent: &str, field: &str, object: &[(String, Json)]) -> bool {
+    fn no_language_twice(&mut self, path: Path<'_>, object: &[(String, Json)]) -> bool {
         // A text has a few languages: compared pairwise, and counted only when one is given twice.
         let twice = object
             .iter()
@@ -352,14 +349,13 @@ impl Loader {
         if !twice {
             return true;
         }
-        let path = join(parent, field);
         let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (language, _) in object {
             *counts.entry(language.as_str()).or_default() += 1;
         }
         let mut ok = true;
         for (language, times) in counts.into_iter().filter(|(_, times)| *times > 1) {
-            self.problem(join(&path, &echo(language)), format!("is given {times} times: give it once"));
+            self.problem(path.field(&echo(language)), format!("is given {times} times: give it once"));
             ok = false;
         }
         ok
@@ -367,27 +363,27 @@ impl Loader {
 
     /// A name or a note that may be the same in every language (a string) or translated (a text).
     /// A string is kept in the first language, so that the widget marks it with that language.
-    fn required_text_or_string(&mut self, path: &str, field: &str, value: Option<&Json>) -> Option<Text> {
+    fn required_text_or_string(&mut self, path: Path<'_>, field: &str, value: Option<&Json>) -> Option<Text> {
         let value = self.required(path, field, value)?;
         match value.as_str() {
             Some(text) if is_blank(text) => {
-                self.problem(join(path, field), "must not be empty");
+                self.problem(path.field(field), "must not be empty");
                 None
             }
             Some(text) => Some(Text::plain(&self.first_language(), text)),
-            None => self.partial_text(path, field, value),
+            None => self.partial_text(path.field(field), value),
         }
     }
 
-    fn required_text(&mut self, path: &str, field: &str, value: Option<&Json>) -> Option<Text> {
+    fn required_text(&mut self, path: Path<'_>, field: &str, value: Option<&Json>) -> Option<Text> {
         let value = self.required(path, field, value)?;
-        self.text(path, field, value)
+        self.text(path.field(field), value)
     }
 
-    fn optional_text(&mut self, path: &str, field: &str, value: Option<&Json>) -> Option<Option<Text>> {
+    fn optional_text(&mut self, path: Path<'_>, field: &str, value: Option<&Json>) -> Option<Option<Text>> {
         match value {
             None => Some(None),
-            Some(value) => self.text(path, field, value).map(Some),
+            Some(value) => self.text(path.field(field), value).map(Some),
         }
     }
 
@@ -396,7 +392,7 @@ impl Loader {
     /// child must not read "your doctor" as if it were theirs.
     fn optional_worded(
         &mut self,
-        path: &str,
+        path: Path<'_>,
         field: &str,
         patient: Option<&Json>,
         caregiver: Option<&Json>,
@@ -405,12 +401,12 @@ impl Loader {
         let caregiver_field = || format!("caregiver_{field}");
         let Some(patient_value) = patient else {
             if caregiver.is_some() {
-                self.problem(join(path, &caregiver_field()), format!("is only used together with \"{field}\""));
+                self.problem(path.field(&caregiver_field()), format!("is only used together with \"{field}\""));
                 return None;
             }
             return Some(None);
         };
-        let patient = self.text(path, field, patient_value);
+        let patient = self.text(path.field(field), patient_value);
         let caregiver = match caregiver {
             None => Some(None),
             Some(caregiver) => self.optional_text(path, &caregiver_field(), Some(caregiver)),
@@ -422,20 +418,20 @@ impl Loader {
     }
 
     /// Reports a patient text that speaks to its reader as "you" with no caregiver variant.
-    fn require_caregiver_variant(&mut self, path: &str, field: &str, text: &Text) {
+    fn require_caregiver_variant(&mut self, path: Path<'_>, field: &str, text: &Text) {
         let speaking_to_reader =
             self.languages.iter().find(|language| addresses_the_reader(language, text.get(language)));
         if let Some(language) = speaking_to_reader {
             let message = format!(
                 "the {language} text speaks to the reader as \"you\": add \"caregiver_{field}\" with the words for someone answering for the patient"
             );
-            self.problem(join(path, field), message);
+            self.problem(path.field(field), message);
         }
     }
 
     /// A criterion's summary is read by patients and by people answering for them alike, so it
     /// may not speak to its reader as "you".
-    fn summary_speaks_to_no_one(&mut self, path: &str, text: &Text) {
+    fn summary_speaks_to_no_one(&mut self, path: Path<'_>, text: &Text) {
         let speaking_to_reader =
             self.languages.iter().find(|language| addresses_the_reader(language, text.get(language)));
         if let Some(language) = speaking_to_reader {
@@ -462,8 +458,8 @@ impl Loader {
         if trial.is_none() && !self.problems.iter().any(|problem| problem.path.starts_with("trial")) {
             self.problem("trial", "missing");
         }
-        let raw_questions = self.required("", "questions", raw.questions).unwrap_or_default();
-        let raw_criteria = self.required("", "criteria", raw.criteria).unwrap_or_default();
+        let raw_questions = self.required(Path::ROOT, "questions", raw.questions).unwrap_or_default();
+        let raw_criteria = self.required(Path::ROOT, "criteria", raw.criteria).unwrap_or_default();
         if raw_questions.is_empty() {
             self.problem("questions", "a definition needs at least one question");
         }

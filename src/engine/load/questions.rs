@@ -1,12 +1,13 @@
 //! Reading the questions: ids, texts, kinds and what each kind needs (choices, units, ranges).
 
 use super::rules::{rule_questions, RuleContext};
-use super::{is_identifier, join, Loader};
+use super::{is_identifier, Loader};
 use crate::engine::exact::Exact;
 use crate::engine::format::{RawChoice, RawQuestion};
 use crate::engine::input::DO_NOT_KNOW;
 use crate::engine::json::echo;
 use crate::engine::model::{Choice, ChoiceId, Question, QuestionId, QuestionKind, QuestionKindName};
+use crate::engine::path::Path;
 use crate::engine::saved::SAVED_ANSWERS_KEYS;
 use crate::engine::units::{Quantity, Unit};
 use std::collections::BTreeSet;
@@ -45,18 +46,20 @@ impl Loader {
     /// question, the questions its visibility reads.
     pub(super) fn questions(&mut self, raw_questions: Vec<RawQuestion>) -> Vec<Vec<usize>> {
         let mut visibility_rules = Vec::new();
+        let list = Path::ROOT.field("questions");
         for (index, raw_question) in raw_questions.into_iter().enumerate() {
-            let path = format!("questions[{index}]");
+            let path = list.item(index);
             let visible_when = raw_question.visible_when;
-            let question = self.question(&path, RawQuestion { visible_when: None, ..raw_question });
+            let question = self.question(path, RawQuestion { visible_when: None, ..raw_question });
             self.questions.push(question.map(std::rc::Rc::new));
             visibility_rules.push(visible_when);
         }
         let mut visibility_dependencies: Vec<Vec<usize>> = vec![Vec::new(); self.questions.len()];
         for (index, visible_when) in visibility_rules.into_iter().enumerate() {
             if let Some(raw_rule) = visible_when {
-                let path = format!("questions[{index}].visible_when");
-                let rule = self.rule(&path, &raw_rule, RuleContext::Visibility { question: index });
+                let question = list.item(index);
+                let rule =
+                    self.rule(question.field("visible_when"), &raw_rule, RuleContext::Visibility { question: index });
                 if let Some(rule) = rule {
                     let mut reads = Vec::new();
                     rule_questions(&rule, &[], &mut reads);
@@ -70,7 +73,7 @@ impl Loader {
         visibility_dependencies
     }
 
-    fn question(&mut self, path: &str, raw: RawQuestion) -> Option<Question> {
+    fn question(&mut self, path: Path<'_>, raw: RawQuestion) -> Option<Question> {
         let id = self.required_string(path, "id", raw.id.clone());
         let text = self.required_text(path, "text", raw.text);
         let caregiver_text = self.required_text(path, "caregiver_text", raw.caregiver_text);
@@ -90,10 +93,10 @@ impl Loader {
         })
     }
 
-    fn question_kind(&mut self, path: &str, kind_name: &str, raw: &RawQuestion) -> Option<QuestionKind> {
+    fn question_kind(&mut self, path: Path<'_>, kind_name: &str, raw: &RawQuestion) -> Option<QuestionKind> {
         let Some(kind) = QuestionKindName::parse(kind_name) else {
             self.problem(
-                join(path, "kind"),
+                path.field("kind"),
                 format!("unknown kind \"{}\"; use {}", echo(kind_name), QuestionKindName::names_for_message()),
             );
             return None;
@@ -107,7 +110,7 @@ impl Loader {
         ];
         for (field, is_present) in present {
             if is_present && !kind.fields().contains(&field) {
-                self.problem(join(path, field), format!("is not used by a {kind_name} question"));
+                self.problem(path.field(field), format!("is not used by a {kind_name} question"));
             }
         }
         match kind {
@@ -149,12 +152,12 @@ impl Loader {
         }
     }
 
-    fn quantity(&mut self, path: &str, name: &str) -> Option<Quantity> {
+    fn quantity(&mut self, path: Path<'_>, name: &str) -> Option<Quantity> {
         let quantity = Quantity::from_id(name);
         if quantity.is_none() {
             let known: Vec<&str> = Quantity::ALL.iter().map(|quantity| quantity.id()).collect();
             self.problem(
-                join(path, "quantity"),
+                path.field("quantity"),
                 format!("unknown quantity \"{}\"; use one of {}", echo(name), known.join(", ")),
             );
         }
@@ -164,7 +167,7 @@ impl Loader {
     /// The units a report may give a value and its limits in, for a question compared with the
     /// report's own limits. With `quantity`, each must be one of its units; without, any unit the
     /// catalogue knows. They are shown to the patient, never converted: the comparison is a ratio.
-    fn report_units(&mut self, path: &str, raw: &RawQuestion) -> Option<Vec<Unit>> {
+    fn report_units(&mut self, path: Path<'_>, raw: &RawQuestion) -> Option<Vec<Unit>> {
         match &raw.quantity {
             Some(name) => {
                 let quantity = self.quantity(path, name)?;
@@ -174,15 +177,16 @@ impl Loader {
         }
     }
 
-    fn units(&mut self, path: &str, units: Option<&[String]>, quantity: Option<Quantity>) -> Option<Vec<Unit>> {
+    fn units(&mut self, path: Path<'_>, units: Option<&[String]>, quantity: Option<Quantity>) -> Option<Vec<Unit>> {
         let units = self.required(path, "units", units)?;
         if units.is_empty() {
-            self.problem(join(path, "units"), "list at least one unit");
+            self.problem(path.field("units"), "list at least one unit");
             return None;
         }
         let mut parsed = Vec::new();
+        let list = path.field("units");
         for (index, unit_name) in units.iter().enumerate() {
-            let unit_path = format!("{path}.units[{index}]");
+            let unit_path = list.item(index);
             match (Unit::parse(unit_name), quantity) {
                 (Some(unit), Some(quantity)) if quantity.conversion(unit).is_none() => {
                     let accepted: Vec<&str> = quantity.units().map(Unit::id).collect();
@@ -212,62 +216,63 @@ impl Loader {
         (parsed.len() == units.len()).then_some(parsed)
     }
 
-    pub(super) fn limit(&mut self, path: &str, field: &str, value: Option<f64>) -> Option<Exact> {
+    pub(super) fn limit(&mut self, path: Path<'_>, field: &str, value: Option<f64>) -> Option<Exact> {
         let value = self.required(path, field, value)?;
         let exact = Exact::from_f64(value);
         if exact.is_none() {
-            self.problem(join(path, field), "must be a number with at most 9 digits before and 6 after the point");
+            self.problem(path.field(field), "must be a number with at most 9 digits before and 6 after the point");
         }
         exact
     }
 
-    fn whole_years(&mut self, path: &str, field: &str, value: f64) -> Option<u32> {
+    fn whole_years(&mut self, path: Path<'_>, field: &str, value: f64) -> Option<u32> {
         if value.fract() != 0.0 || !(0.0..=150.0).contains(&value) {
-            self.problem(join(path, field), "must be a whole number of years from 0 to 150");
+            self.problem(path.field(field), "must be a whole number of years from 0 to 150");
             return None;
         }
         Some(value as u32)
     }
 
-    fn choices(&mut self, path: &str, choices: Option<&[RawChoice]>, multiple: bool) -> Option<Vec<Choice>> {
+    fn choices(&mut self, path: Path<'_>, choices: Option<&[RawChoice]>, multiple: bool) -> Option<Vec<Choice>> {
         let choices = self.required(path, "choices", choices)?;
         if choices.len() < 2 {
-            self.problem(join(path, "choices"), "a choice question needs at least two choices");
+            self.problem(path.field("choices"), "a choice question needs at least two choices");
             return None;
         }
         let mut parsed = Vec::new();
         let mut seen = BTreeSet::new();
+        let list = path.field("choices");
         for (index, raw) in choices.iter().enumerate() {
-            let choice_path = format!("{path}.choices[{index}]");
-            let id = self.required_string(&choice_path, "id", raw.id.clone());
+            let choice_path = list.item(index);
+            let id = self.required_string(choice_path, "id", raw.id.clone());
             if let Some(id) = &id {
                 if !is_identifier(id) {
                     self.problem(
-                        format!("{choice_path}.id"),
+                        choice_path.field("id"),
                         format!("\"{}\" must be lower-case letters, digits and underscores", echo(id)),
                     );
                 }
                 if id == DO_NOT_KNOW {
                     self.problem(
-                        format!("{choice_path}.id"),
+                        choice_path.field("id"),
                         format!("\"{DO_NOT_KNOW}\" is reserved: it is how answers files and the widget write \"I don't know\"; choose another id"),
                     );
                 }
                 if !seen.insert(id.clone()) {
-                    self.problem(format!("{choice_path}.id"), format!("duplicate choice id \"{}\"", echo(id)));
+                    self.problem(choice_path.field("id"), format!("duplicate choice id \"{}\"", echo(id)));
                 }
             }
-            let label = self.required_text(&choice_path, "label", raw.label);
-            let caregiver_label = self.optional_text(&choice_path, "caregiver_label", raw.caregiver_label);
+            let label = self.required_text(choice_path, "label", raw.label);
+            let caregiver_label = self.optional_text(choice_path, "caregiver_label", raw.caregiver_label);
             if let (Some(label), Some(None)) = (&label, &caregiver_label) {
-                self.require_caregiver_variant(&choice_path, "label", label);
+                self.require_caregiver_variant(choice_path, "label", label);
             }
             let score = match raw.score {
                 None => Some(None),
-                Some(score) => self.limit(&choice_path, "score", Some(score)).map(Some),
+                Some(score) => self.limit(choice_path, "score", Some(score)).map(Some),
             };
             if raw.exclusive.is_some() && !multiple {
-                self.problem(format!("{choice_path}.exclusive"), "is only used in a multiple_choice question");
+                self.problem(choice_path.field("exclusive"), "is only used in a multiple_choice question");
             }
             if let (Some(id), Some(label), Some(caregiver_label), Some(score)) = (id, label, caregiver_label, score) {
                 parsed.push(Choice {

@@ -1,7 +1,7 @@
 //! Reading rules: `all`/`any`/`not`/`constant` and comparisons of one answer, checked against the
 //! question they read (its kind, choices and units) and, for visibility, its place in the file.
 
-use super::{join, Loader};
+use super::Loader;
 use crate::engine::dates::{Duration, DurationUnit};
 use crate::engine::exact::Exact;
 use crate::engine::format::RawRule;
@@ -9,7 +9,9 @@ use crate::engine::json::{echo, Json};
 use crate::engine::model::{
     Anchor, ChoiceId, Derived, Op, Question, QuestionKind, ReferenceLimit, Relation, Rule, Test,
 };
+use crate::engine::path::Path;
 use crate::engine::units::{Conversion, Unit};
+use std::fmt;
 
 /// Where a rule is being read, which decides which questions it may refer to.
 #[derive(Clone, Copy)]
@@ -22,7 +24,7 @@ pub(super) enum RuleContext {
 }
 
 impl Loader {
-    pub(super) fn rule(&mut self, path: &str, raw: &RawRule, context: RuleContext) -> Option<Rule> {
+    pub(super) fn rule(&mut self, path: Path<'_>, raw: &RawRule, context: RuleContext) -> Option<Rule> {
         let forms = [
             ("all", raw.all.is_some()),
             ("any", raw.any.is_some()),
@@ -55,7 +57,7 @@ impl Loader {
             ] {
                 if present {
                     self.problem(
-                        join(path, field),
+                        path.field(field),
                         format!("is only used with \"question\" or \"derived\", not with \"{}\"", used[0]),
                     );
                 }
@@ -64,26 +66,24 @@ impl Loader {
         if let Some(rules) = raw.all.as_ref().or(raw.any.as_ref()) {
             let name = if raw.all.is_some() { "all" } else { "any" };
             if rules.is_empty() {
-                self.problem(join(path, name), "list at least one rule");
+                self.problem(path.field(name), "list at least one rule");
                 return None;
             }
-            let parsed: Vec<Option<Rule>> = rules
-                .iter()
-                .enumerate()
-                .map(|(index, rule)| self.rule(&format!("{path}.{name}[{index}]"), rule, context))
-                .collect();
+            let list = path.field(name);
+            let parsed: Vec<Option<Rule>> =
+                rules.iter().enumerate().map(|(index, rule)| self.rule(list.item(index), rule, context)).collect();
             let parsed: Vec<Rule> = parsed.into_iter().collect::<Option<_>>()?;
             return Some(if raw.all.is_some() { Rule::All(parsed) } else { Rule::Any(parsed) });
         }
         if let Some(inner) = &raw.not {
-            return self.rule(&join(path, "not"), inner, context).map(|rule| Rule::Not(Box::new(rule)));
+            return self.rule(path.field("not"), inner, context).map(|rule| Rule::Not(Box::new(rule)));
         }
         if let Some(value) = raw.constant {
             return Some(Rule::Constant(value));
         }
         if let Some(checks) = raw.study_team_checks {
             if !checks {
-                self.problem(join(path, "study_team_checks"), "write true, or leave the rule out");
+                self.problem(path.field("study_team_checks"), "write true, or leave the rule out");
                 return None;
             }
             if let RuleContext::Visibility { .. } = context {
@@ -99,10 +99,10 @@ impl Loader {
     }
 
     /// A comparison of a derived value with a limit in one of its quantity's units (or years).
-    fn derived_comparison(&mut self, path: &str, raw: &RawRule, context: RuleContext) -> Option<Rule> {
+    fn derived_comparison(&mut self, path: Path<'_>, raw: &RawRule, context: RuleContext) -> Option<Rule> {
         let name = raw.derived.as_deref().unwrap_or_default();
         if let RuleContext::Visibility { .. } = context {
-            self.problem(join(path, "derived"), "a question's visibility reads answers, not derived values");
+            self.problem(path.field("derived"), "a question's visibility reads answers, not derived values");
             return None;
         }
         let Some(&index) = self.derived_ids.get(name) else {
@@ -112,24 +112,24 @@ impl Loader {
             } else {
                 format!("defined: {}", known.join(", "))
             };
-            self.problem(join(path, "derived"), format!("unknown derived value \"{}\" ({listed})", echo(name)));
+            self.problem(path.field("derived"), format!("unknown derived value \"{}\" ({listed})", echo(name)));
             return None;
         };
         // The derived value's own problems are reported where it is defined.
         let derived: Derived = self.derived.get(index).cloned().flatten()?;
         if raw.before.is_some() {
-            self.problem(join(path, "before"), "is only used with a date question");
+            self.problem(path.field("before"), "is only used with a date question");
         }
-        let op_name = self.required(path, "op", raw.op.clone())?;
-        let Some(op) = Op::parse(&op_name).filter(|op| op.is_numeric()) else {
+        let op_name = self.required(path, "op", raw.op.as_deref())?;
+        let Some(op) = Op::parse(op_name).filter(|op| op.is_numeric()) else {
             self.problem(
-                join(path, "op"),
+                path.field("op"),
                 format!("derived value \"{name}\" is a number: compare it with <, <=, =, >=, > or between"),
             );
             return None;
         };
-        self.operand_fields_fit(path, raw, op, &op_name);
-        let unit_path = join(path, "unit");
+        self.operand_fields_fit(path, raw, op, op_name);
+        let unit_path = path.field("unit");
         let conversion = match (derived.formula.quantity(), &raw.unit) {
             (None, None) => Conversion::IDENTITY,
             (None, Some(unit)) if Unit::parse(unit) == Some(Unit::Years) => Conversion::IDENTITY,
@@ -161,12 +161,12 @@ impl Loader {
                 conversion
             }
         };
-        let test = self.limits_test(path, raw, op, &format!("derived value \"{name}\""), conversion)?;
+        let test = self.limits_test(path, raw, op, format_args!("derived value \"{name}\""), conversion)?;
         Some(Rule::CompareDerived { derived: index, test })
     }
 
     /// Reports `value`, `values`, `min` or `max` given to an op that does not read it.
-    fn operand_fields_fit(&mut self, path: &str, raw: &RawRule, op: Op, op_name: &str) {
+    fn operand_fields_fit(&mut self, path: Path<'_>, raw: &RawRule, op: Op, op_name: &str) {
         for (field, present) in [
             ("value", raw.value.is_some()),
             ("values", raw.values.is_some()),
@@ -174,14 +174,21 @@ impl Loader {
             ("max", raw.max.is_some()),
         ] {
             if present && !op.operand_fields().contains(&field) {
-                self.problem(join(path, field), format!("is not used by op \"{}\"", echo(op_name)));
+                self.problem(path.field(field), format!("is not used by op \"{}\"", echo(op_name)));
             }
         }
     }
 
     /// `Test::Number` or `Test::Between` from the rule's `value` or `min` and `max`, put into the
     /// terms `evaluate` compares in by `conversion`.
-    fn limits_test(&mut self, path: &str, raw: &RawRule, op: Op, what: &str, conversion: Conversion) -> Option<Test> {
+    fn limits_test(
+        &mut self,
+        path: Path<'_>,
+        raw: &RawRule,
+        op: Op,
+        what: fmt::Arguments<'_>,
+        conversion: Conversion,
+    ) -> Option<Test> {
         let Some(relation) = op.relation() else {
             let minimum = self.limit(path, "min", raw.min)?;
             let maximum = self.limit(path, "max", raw.max)?;
@@ -198,7 +205,7 @@ impl Loader {
     }
 
     /// The rule's `value` as an exact number.
-    fn rule_number(&mut self, path: &str, raw: &RawRule, op: Op, what: &str) -> Option<Exact> {
+    fn rule_number(&mut self, path: Path<'_>, raw: &RawRule, op: Op, what: fmt::Arguments<'_>) -> Option<Exact> {
         let value = self.required(path, "value", raw.value)?;
         let limit = value.as_f64().and_then(Exact::from_f64);
         if limit.is_none() {
@@ -211,7 +218,7 @@ impl Loader {
             } else {
                 "must be a number with at most 9 digits before and 6 after the point".to_owned()
             };
-            self.problem(join(path, "value"), message);
+            self.problem(path.field("value"), message);
         }
         limit
     }
@@ -219,7 +226,7 @@ impl Loader {
     /// A date question: the time from the answer to today or to a study date, against a duration.
     fn date_test(
         &mut self,
-        path: &str,
+        path: Path<'_>,
         raw: &RawRule,
         op: Op,
         question: &Question,
@@ -230,7 +237,7 @@ impl Loader {
             None => Anchor::Today,
             Some(_) if matches!(context, RuleContext::Visibility { .. }) => {
                 self.problem(
-                    join(path, "before"),
+                    path.field("before"),
                     "a question's visibility cannot depend on a study date that is not yet fixed",
                 );
                 return None;
@@ -243,12 +250,12 @@ impl Loader {
                     } else {
                         format!("defined: {}", self.study_date_ids.join(", "))
                     };
-                    self.problem(join(path, "before"), format!("unknown study date \"{}\" ({listed})", echo(name)));
+                    self.problem(path.field("before"), format!("unknown study date \"{}\" ({listed})", echo(name)));
                     return None;
                 }
             },
         };
-        let unit_path = join(path, "unit");
+        let unit_path = path.field("unit");
         let Some(unit_name) = &raw.unit else {
             self.problem(
                 unit_path,
@@ -269,7 +276,7 @@ impl Loader {
         let mut duration = |field: &str, value: Option<f64>| -> Option<Duration> {
             let amount = self.required(path, field, value)?;
             if amount.fract() != 0.0 || !(0.0..=36_500.0).contains(&amount) {
-                self.problem(join(path, field), "must be a whole number from 0 to 36500");
+                self.problem(path.field(field), "must be a whole number from 0 to 36500");
                 return None;
             }
             Some(Duration { amount: amount as u32, unit })
@@ -277,7 +284,7 @@ impl Loader {
         match op.relation() {
             Some(Relation::Equal) => {
                 self.problem(
-                    join(path, "op"),
+                    path.field("op"),
                     format!("question \"{id}\" is a date: \"exactly N {}\" is too narrow to ask; use <, <=, >=, > or between", unit.name()),
                 );
                 None
@@ -299,11 +306,11 @@ impl Loader {
     }
 
     /// A reference-range question: within the range, or against a multiple of one of its limits.
-    fn range_test(&mut self, path: &str, raw: &RawRule, op: Op, question: &Question) -> Option<Test> {
+    fn range_test(&mut self, path: Path<'_>, raw: &RawRule, op: Op, question: &Question) -> Option<Test> {
         let id = question.id.as_str();
         let Some(relation) = op.relation() else {
             self.problem(
-                join(path, "op"),
+                path.field("op"),
                 format!("question \"{id}\" has a reference range: use within_reference_range, or compare with \"x ULN\" or \"x LLN\""),
             );
             return None;
@@ -313,19 +320,19 @@ impl Loader {
             Some(Some(Unit::TimesLowerLimit)) => ReferenceLimit::Lower,
             _ => {
                 self.problem(
-                    join(path, "unit"),
+                    path.field("unit"),
                     format!("question \"{id}\" is compared with its reference limits: write \"unit\": \"x ULN\" or \"x LLN\""),
                 );
                 return None;
             }
         };
-        let factor = self.rule_number(path, raw, op, &format!("question \"{id}\""))?;
+        let factor = self.rule_number(path, raw, op, format_args!("question \"{id}\""))?;
         Some(Test::TimesLimit { limit, relation, factor })
     }
 
-    fn comparison(&mut self, path: &str, raw: &RawRule, context: RuleContext) -> Option<Rule> {
+    fn comparison(&mut self, path: Path<'_>, raw: &RawRule, context: RuleContext) -> Option<Rule> {
         let question_name = raw.question.as_deref().unwrap_or_default();
-        let question_path = join(path, "question");
+        let question_path = path.field("question");
         let Some(&index) = self.question_ids.get(question_name) else {
             self.problem(question_path, format!("unknown question \"{}\"", echo(question_name)));
             return None;
@@ -351,14 +358,14 @@ impl Loader {
         }
         // The question's own problems are reported where it is defined.
         let question = self.questions.get(index).cloned().flatten()?;
-        let op = self.required(path, "op", raw.op.clone())?;
-        let test = self.test(path, raw, &op, &question, context)?;
+        let op = self.required(path, "op", raw.op.as_deref())?;
+        let test = self.test(path, raw, op, &question, context)?;
         Some(Rule::Compare { question: index, test })
     }
 
     fn test(
         &mut self,
-        path: &str,
+        path: Path<'_>,
         raw: &RawRule,
         op_name: &str,
         question: &Question,
@@ -376,27 +383,27 @@ impl Loader {
             ("max", raw.max.is_some()),
         ] {
             if present && !operand_fields.contains(&field) {
-                self.problem(join(path, field), format!("is not used by op \"{}\"", echo(op_name)));
+                self.problem(path.field(field), format!("is not used by op \"{}\"", echo(op_name)));
             }
         }
         if !numeric && raw.unit.is_some() {
-            self.problem(join(path, "unit"), format!("is not used by op \"{}\"", echo(op_name)));
+            self.problem(path.field("unit"), format!("is not used by op \"{}\"", echo(op_name)));
         }
         let Some(op) = op else {
             self.problem(
-                join(path, "op"),
+                path.field("op"),
                 format!("unknown op \"{}\"; use {}", echo(op_name), Op::names_for_message()),
             );
             return None;
         };
         if raw.before.is_some() && !matches!(question.kind, QuestionKind::Date) {
-            self.problem(join(path, "before"), format!("is only used with a date question; \"{id}\" is not one"));
+            self.problem(path.field("before"), format!("is only used with a date question; \"{id}\" is not one"));
             return None;
         }
         match (&question.kind, op) {
             (QuestionKind::Date, Op::Equals | Op::AnyOf | Op::AllOf | Op::WithinReferenceRange) => {
                 self.problem(
-                    join(path, "op"),
+                    path.field("op"),
                     format!("question \"{id}\" is a date: compare the time since it with <, <=, >=, > or between"),
                 );
                 return None;
@@ -406,7 +413,7 @@ impl Loader {
             (QuestionKind::AgainstReferenceRange { .. }, _) => return self.range_test(path, raw, op, question),
             (_, Op::WithinReferenceRange) => {
                 self.problem(
-                    join(path, "op"),
+                    path.field("op"),
                     format!("op \"within_reference_range\" applies to an against_reference_range question; \"{id}\" is not one"),
                 );
                 return None;
@@ -423,23 +430,23 @@ impl Loader {
                     Some(Some(expected)) => Some(Test::YesNo(expected)),
                     Some(None) => {
                         self.problem(
-                            join(path, "value"),
+                            path.field("value"),
                             format!("question \"{id}\" is yes_no: compare it with true or false"),
                         );
                         None
                     }
                     None => {
-                        self.problem(join(path, "value"), "missing");
+                        self.problem(path.field("value"), "missing");
                         None
                     }
                 },
                 QuestionKind::SingleChoice { .. } => {
                     let value = self.required(path, "value", raw.value)?;
-                    self.choice_reference(&join(path, "value"), value, question).map(Test::ChoiceIs)
+                    self.choice_reference(path.field("value"), value, question).map(Test::ChoiceIs)
                 }
                 QuestionKind::MultipleChoice { .. } => {
                     self.problem(
-                        join(path, "op"),
+                        path.field("op"),
                         format!("question \"{id}\" is multiple_choice: use any_of or all_of"),
                     );
                     None
@@ -452,27 +459,26 @@ impl Loader {
             },
             Op::AnyOf | Op::AllOf => match &question.kind {
                 QuestionKind::SingleChoice { .. } if op == Op::AllOf => {
-                    self.problem(join(path, "op"), format!("question \"{id}\" is single_choice: use equals or any_of"));
+                    self.problem(path.field("op"), format!("question \"{id}\" is single_choice: use equals or any_of"));
                     None
                 }
                 QuestionKind::SingleChoice { .. } | QuestionKind::MultipleChoice { .. } => {
                     let values = self.required(path, "values", raw.values.as_ref())?;
                     if values.is_empty() {
-                        self.problem(join(path, "values"), "list at least one choice");
+                        self.problem(path.field("values"), "list at least one choice");
                         return None;
                     }
+                    let values_path = path.field("values");
                     let choices: Vec<Option<ChoiceId>> = values
                         .iter()
                         .enumerate()
-                        .map(|(position, value)| {
-                            self.choice_reference(&format!("{path}.values[{position}]"), value, question)
-                        })
+                        .map(|(position, value)| self.choice_reference(values_path.item(position), value, question))
                         .collect();
                     let choices: Vec<ChoiceId> = choices.into_iter().collect::<Option<_>>()?;
                     Some(if op == Op::AllOf { Test::AllOf(choices) } else { Test::AnyOf(choices) })
                 }
                 QuestionKind::YesNo => {
-                    self.problem(join(path, "op"), format!("question \"{id}\" is yes_no: use equals"));
+                    self.problem(path.field("op"), format!("question \"{id}\" is yes_no: use equals"));
                     None
                 }
                 QuestionKind::Number { .. }
@@ -484,9 +490,9 @@ impl Loader {
         }
     }
 
-    fn op_needs_a_number(&mut self, path: &str, op: Op, id: &str) -> Option<Test> {
+    fn op_needs_a_number(&mut self, path: Path<'_>, op: Op, id: &str) -> Option<Test> {
         self.problem(
-            join(path, "op"),
+            path.field("op"),
             format!(
                 "op \"{}\" does not apply to question \"{id}\", which takes a number; use <, <=, =, >=, > or between",
                 op.name()
@@ -496,17 +502,17 @@ impl Loader {
     }
 
     /// A comparison of the answer, read as a number, with one limit or a range.
-    fn numeric_test(&mut self, path: &str, raw: &RawRule, op: Op, question: &Question) -> Option<Test> {
+    fn numeric_test(&mut self, path: Path<'_>, raw: &RawRule, op: Op, question: &Question) -> Option<Test> {
         let conversion = self.number_conversion(path, raw, op, question)?;
-        self.limits_test(path, raw, op, &format!("question \"{}\"", question.id), conversion)
+        self.limits_test(path, raw, op, format_args!("question \"{}\"", question.id), conversion)
     }
 
     /// For a numeric comparison: checks the unit and returns the conversion that puts the rule's
     /// numbers in the terms `evaluate` compares in (the quantity's base unit, × ULN, years, score).
-    fn number_conversion(&mut self, path: &str, raw: &RawRule, op: Op, question: &Question) -> Option<Conversion> {
+    fn number_conversion(&mut self, path: Path<'_>, raw: &RawRule, op: Op, question: &Question) -> Option<Conversion> {
         let id = question.id.as_str();
         let one = Conversion::IDENTITY;
-        let unit_path = join(path, "unit");
+        let unit_path = path.field("unit");
         let parsed_unit = match &raw.unit {
             None => None,
             Some(name) => match Unit::parse(name) {
@@ -570,7 +576,7 @@ impl Loader {
             QuestionKind::Date | QuestionKind::AgainstReferenceRange { .. } => None,
             QuestionKind::SingleChoice { .. } | QuestionKind::MultipleChoice { .. } | QuestionKind::YesNo => {
                 self.problem(
-                    join(path, "op"),
+                    path.field("op"),
                     format!(
                         "op \"{}\" compares question \"{id}\" with a number, but its answers are not numbers (give every choice a score to compare it)",
                         op.name()
@@ -581,7 +587,7 @@ impl Loader {
         }
     }
 
-    fn choice_reference(&mut self, path: &str, value: &Json, question: &Question) -> Option<ChoiceId> {
+    fn choice_reference(&mut self, path: Path<'_>, value: &Json, question: &Question) -> Option<ChoiceId> {
         let id = question.id.as_str();
         let Some(name) = value.as_str() else {
             self.problem(

@@ -4,6 +4,7 @@ use super::Loader;
 use crate::engine::format::RawTrial;
 use crate::engine::json::echo;
 use crate::engine::model::{Contact, SexEligibility, Trial};
+use crate::engine::path::Path;
 use std::collections::BTreeSet;
 
 impl Loader {
@@ -32,7 +33,7 @@ impl Loader {
     }
 
     pub(super) fn trial(&mut self, raw: RawTrial) -> Option<Trial> {
-        let path = "trial";
+        let path = Path::ROOT.field("trial");
         let id = self.required_string(path, "id", raw.id);
         if let Some(id) = id.as_deref().filter(|id| !is_trial_id(id)) {
             self.problem(
@@ -72,7 +73,7 @@ impl Loader {
                         minimum_age_months = Some(months);
                         Some(months / 12)
                     }
-                    (years, None) => self.required("trial.ages", "min_years", years),
+                    (years, None) => self.required(path.field("ages"), "min_years", years),
                 };
                 // No `max_years` is a registry that sets no upper age limit ("18 years and older").
                 if let (Some(minimum), Some(maximum)) = (minimum, ages.max_years) {
@@ -98,13 +99,14 @@ impl Loader {
             }
         };
         let mut contacts = Vec::new();
+        let list = path.field("contacts");
         for (index, contact) in raw.contacts.unwrap_or_default().into_iter().enumerate() {
-            let contact_path = format!("trial.contacts[{index}]");
-            let name = self.required_string(&contact_path, "name", contact.name);
-            let role = self.required_text(&contact_path, "role", contact.role);
+            let contact_path = list.item(index);
+            let name = self.required_string(contact_path, "name", contact.name);
+            let role = self.required_text(contact_path, "role", contact.role);
             if let Some(email) = contact.email.as_deref().filter(|email| !is_email(email)) {
                 self.problem(
-                    format!("{contact_path}.email"),
+                    contact_path.field("email"),
                     format!(
                         "\"{}\" is not a plain email address (name@domain.example, with letters, digits and . _ + - only)",
                         echo(email)
@@ -113,7 +115,7 @@ impl Loader {
             }
             if let Some(phone) = contact.phone.as_deref().filter(|phone| !is_phone(phone)) {
                 self.problem(
-                    format!("{contact_path}.phone"),
+                    contact_path.field("phone"),
                     format!(
                         "\"{}\" is not a phone number (digits, spaces and + - ( ) . only, with 3 to 20 digits)",
                         echo(phone)
@@ -125,8 +127,9 @@ impl Loader {
             }
         }
         let mut notes = Vec::new();
+        let list = path.field("notes");
         for (index, note) in raw.notes.unwrap_or_default().iter().enumerate() {
-            if let Some(note) = self.text("", &format!("trial.notes[{index}]"), note) {
+            if let Some(note) = self.text(list.item(index), note) {
                 notes.push(note);
             }
         }
