@@ -18,6 +18,7 @@
 
 use crate::engine::{echo, is_email, is_phone, Json, FORMAT};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// The draft definition for `record`, written as JSON text, with `today` (YYYY-MM-DD) as its date.
 pub fn draft_from_record(record: &Value, today: &str) -> Result<String, String> {
@@ -79,9 +80,9 @@ pub fn draft_from_record(record: &Value, today: &str) -> Result<String, String> 
         Some(Age::Years(years)) => ("min_years", years),
         None => ("min_years", 0),
     };
-    let mut ages = vec![(min_field.to_owned(), number(min_value))];
+    let mut ages = vec![entry(min_field, number(min_value))];
     if let Some(Age::Years(years)) = maximum {
-        ages.push(("max_years".to_owned(), number(years)));
+        ages.push(entry("max_years", number(years)));
     }
     let mut definition = vec![
         entry("format", string(FORMAT)),
@@ -146,7 +147,7 @@ fn parse_age(text: Option<&str>, field: &str) -> Result<Option<Age>, String> {
 
 /// The central contacts whose phone and email the loader accepts; a value it would refuse is left
 /// out, and a note says so.
-fn contacts(study: &Value, notes: &mut Vec<String>) -> Vec<Json> {
+fn contacts(study: &Value, notes: &mut Vec<String>) -> Vec<Json<'static>> {
     let listed = study.pointer("/contactsLocationsModule/centralContacts").and_then(Value::as_array);
     let mut contacts = Vec::new();
     for contact in listed.into_iter().flatten() {
@@ -176,7 +177,10 @@ fn contacts(study: &Value, notes: &mut Vec<String>) -> Vec<Json> {
 
 /// The question that applies the age limits, and the criterion that does: an age in years, or a
 /// date of birth when the minimum is in months.
-fn age_questions(minimum: &Option<Age>, maximum: &Option<Age>) -> Result<(Vec<Json>, Vec<Json>, Json), String> {
+fn age_questions(
+    minimum: &Option<Age>,
+    maximum: &Option<Age>,
+) -> Result<(Vec<Json<'static>>, Vec<Json<'static>>, Json<'static>), String> {
     let years = |age: &Option<Age>| match age {
         Some(Age::Years(years)) => Some(*years),
         Some(Age::Months(_)) | None => None,
@@ -196,7 +200,7 @@ fn age_questions(minimum: &Option<Age>, maximum: &Option<Age>) -> Result<(Vec<Js
         (None, Some(high)) => format!("Aged {} or younger", age_words(&Some(*high)).unwrap_or_default()),
         (None, None) => "Any age".to_owned(),
     };
-    let criterion = |rule: Json| {
+    let criterion = |rule: Json<'static>| {
         object(vec![
             entry("id", string("age")),
             entry("kind", string("inclusion")),
@@ -266,7 +270,7 @@ fn age_words(age: &Option<Age>) -> Option<String> {
     }
 }
 
-fn sex_question() -> Json {
+fn sex_question() -> Json<'static> {
     let choice = |id: &str, label: &str| object(vec![entry("id", string(id)), entry("label", english(label))]);
     object(vec![
         entry("id", string("sex")),
@@ -277,7 +281,7 @@ fn sex_question() -> Json {
     ])
 }
 
-fn sex_criterion(sex: &str) -> Json {
+fn sex_criterion(sex: &str) -> Json<'static> {
     object(vec![
         entry("id", string("sex")),
         entry("kind", string("inclusion")),
@@ -292,7 +296,7 @@ fn sex_criterion(sex: &str) -> Json {
     ])
 }
 
-fn criterion(kind: &str, id: &str, item: &Item) -> Json {
+fn criterion(kind: &str, id: &str, item: &Item) -> Json<'static> {
     let team_checks = || object(vec![entry("study_team_checks", Json::Bool(true))]);
     let kind_word = if kind == "inclusion" { "Inclusion" } else { "Exclusion" };
     let mut fields = vec![
@@ -576,23 +580,23 @@ pub fn remove_markdown_escapes(text: &str) -> String {
     out
 }
 
-fn entry(key: &str, value: Json) -> (String, Json) {
-    (key.to_owned(), value)
+fn entry(key: &str, value: Json<'static>) -> (Cow<'static, str>, Json<'static>) {
+    (Cow::Owned(key.to_owned()), value)
 }
 
-fn object(entries: Vec<(String, Json)>) -> Json {
+fn object(entries: Vec<(Cow<'static, str>, Json<'static>)>) -> Json<'static> {
     Json::Object(entries)
 }
 
-fn string(text: &str) -> Json {
-    Json::String(text.to_owned())
+fn string(text: &str) -> Json<'static> {
+    Json::String(Cow::Owned(text.to_owned()))
 }
 
-fn english(text: &str) -> Json {
+fn english(text: &str) -> Json<'static> {
     object(vec![entry("en", string(text))])
 }
 
-fn number(value: u32) -> Json {
+fn number(value: u32) -> Json<'static> {
     Json::Number(value.into())
 }
 
@@ -603,7 +607,7 @@ fn write_json(value: &Json, indent: usize, out: &mut String) {
         Json::Null => out.push_str("null"),
         Json::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
         Json::Number(number) => out.push_str(&number.to_string()),
-        Json::String(text) => out.push_str(&Value::from(text.as_str()).to_string()),
+        Json::String(text) => out.push_str(&Value::from(&**text).to_string()),
         Json::Array(items) if items.is_empty() => out.push_str("[]"),
         Json::Array(items) => {
             out.push_str("[\n");
@@ -619,7 +623,7 @@ fn write_json(value: &Json, indent: usize, out: &mut String) {
             out.push_str("{\n");
             for (index, (key, item)) in entries.iter().enumerate() {
                 out.push_str(&pad(indent + 1));
-                out.push_str(&Value::from(key.as_str()).to_string());
+                out.push_str(&Value::from(&**key).to_string());
                 out.push_str(": ");
                 write_json(item, indent + 1, out);
                 out.push_str(if index + 1 < entries.len() { ",\n" } else { "\n" });

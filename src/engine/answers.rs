@@ -8,6 +8,7 @@ use super::json::{echo, Json};
 use super::model::{ChoiceId, Definition, Question, QuestionId, QuestionKind};
 use super::units::Unit;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -270,8 +271,8 @@ impl Definition {
         let mut errors = Vec::new();
         let mut given: BTreeSet<&str> = BTreeSet::new();
         for (question_id, value) in object {
-            let fail = |kind| AnswerError { question: question_id.clone(), kind };
-            if !given.insert(question_id.as_str()) {
+            let fail = |kind| AnswerError { question: question_id.to_string(), kind };
+            if !given.insert(&**question_id) {
                 errors.push(fail(AnswerErrorKind::GivenTwice));
                 continue;
             }
@@ -340,9 +341,9 @@ fn exact_from_json(value: &Json) -> Result<Exact, AnswerErrorKind> {
 }
 
 /// The entries of an answer given as an object, which may hold only `keys`, each once.
-fn answer_object<'j>(value: &'j Json, keys: &[&str]) -> Option<&'j [(String, Json)]> {
+fn answer_object<'j>(value: &'j Json<'j>, keys: &[&str]) -> Option<&'j [(Cow<'j, str>, Json<'j>)]> {
     let entries = value.as_object()?;
-    let only_known = entries.iter().all(|(key, _)| keys.contains(&key.as_str()));
+    let only_known = entries.iter().all(|(key, _)| keys.contains(&&**key));
     let each_once = keys.iter().all(|key| entries.iter().filter(|(given, _)| given == key).count() <= 1);
     (only_known && each_once).then_some(entries)
 }

@@ -12,7 +12,7 @@ pub const BANK: &str = include_str!("../../trials/bank.json");
 /// The definition with each `{"bank": "id"}` among its questions replaced by the bank's question;
 /// a reference to a question the bank lacks is a problem at its path. A file without references
 /// is returned as it is, and the bank is not read.
-pub(crate) fn resolve(value: Json, problems: &mut Vec<Problem>) -> Json {
+pub(crate) fn resolve<'a>(value: Json<'a>, problems: &mut Vec<Problem>) -> Json<'a> {
     let Json::Object(entries) = value else { return value };
     let refers =
         |question: &Json| question.as_object().is_some_and(|fields| fields.len() == 1 && fields[0].0 == "bank");
@@ -71,7 +71,7 @@ pub(crate) fn resolve(value: Json, problems: &mut Vec<Problem>) -> Json {
 
 /// The bank's questions (none if the compiled-in file were unreadable, which a test rules out),
 /// parsed once: a catalogue of fifty trials that all refer to the bank reads it once, not fifty times.
-pub fn bank_questions() -> &'static [Json] {
+pub fn bank_questions() -> &'static [Json<'static>] {
     static QUESTIONS: std::sync::OnceLock<Vec<Json>> = std::sync::OnceLock::new();
     QUESTIONS.get_or_init(|| {
         Json::parse(BANK)
@@ -82,13 +82,18 @@ pub fn bank_questions() -> &'static [Json] {
 }
 
 /// `value` with every text (an object from language tag to string) cut to `languages`.
-fn only_languages(value: Json, languages: &[String]) -> Json {
+fn only_languages<'a>(value: Json<'a>, languages: &[String]) -> Json<'a> {
     match value {
         Json::Object(entries) => {
             let is_text = !entries.is_empty()
                 && entries.iter().all(|(key, value)| value.is_string() && (key == "en" || key.starts_with("zh")));
             if is_text {
-                Json::Object(entries.into_iter().filter(|(key, _)| languages.contains(key)).collect())
+                Json::Object(
+                    entries
+                        .into_iter()
+                        .filter(|(key, _)| languages.iter().any(|language| *language == **key))
+                        .collect(),
+                )
             } else {
                 Json::Object(entries.into_iter().map(|(key, value)| (key, only_languages(value, languages))).collect())
             }

@@ -39,7 +39,7 @@ pub enum Entry {
     /// A definition file's URL (in the widget, relative to the catalogue's) or path (in the CLI).
     Url(String),
     /// A definition written in the catalogue itself.
-    Inline(Json),
+    Inline(Json<'static>),
 }
 
 /// Reads a catalogue file's bytes into its entries, in order, or every problem with its path.
@@ -52,7 +52,7 @@ pub fn read_catalogue(bytes: &[u8]) -> Result<Vec<Entry>, LoadError> {
         return Err(one(format!("a catalogue is an object with \"format\" and \"trials\", not {}", json.describe())));
     };
     for (key, _) in entries {
-        if !["format", "trials"].contains(&key.as_str()) {
+        if !["format", "trials"].contains(&&**key) {
             problems.push(Problem {
                 path: echo(key),
                 message: "unknown field; a catalogue has \"format\" and \"trials\"".to_owned(),
@@ -81,7 +81,7 @@ pub fn read_catalogue(bytes: &[u8]) -> Result<Vec<Entry>, LoadError> {
             for (index, trial) in trials.iter().enumerate() {
                 match (trial.as_str(), trial.as_object()) {
                     (Some(url), _) if !url.trim().is_empty() => read.push(Entry::Url(url.to_owned())),
-                    (None, Some(_)) => read.push(Entry::Inline(trial.clone())),
+                    (None, Some(_)) => read.push(Entry::Inline(trial.clone().into_owned())),
                     _ => problems.push(Problem {
                         path: format!("trials[{index}]"),
                         message: format!(
@@ -106,7 +106,7 @@ pub enum TrialSource {
     /// A definition file's bytes.
     Bytes(Vec<u8>),
     /// A definition written in the catalogue.
-    Inline(Json),
+    Inline(Json<'static>),
     /// Why the file could not be had (not found, too large, too slow).
     Unavailable(String),
 }
@@ -235,12 +235,12 @@ impl Catalogue {
         let mut errors = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         for (id, value) in object {
-            if !seen.insert(id.as_str()) {
-                errors.push(AnswerError { question: id.clone(), kind: AnswerErrorKind::GivenTwice });
+            if !seen.insert(&**id) {
+                errors.push(AnswerError { question: id.to_string(), kind: AnswerErrorKind::GivenTwice });
                 continue;
             }
             let Some((trial, _)) = self.place_of(id) else {
-                errors.push(AnswerError { question: id.clone(), kind: AnswerErrorKind::UnknownQuestion });
+                errors.push(AnswerError { question: id.to_string(), kind: AnswerErrorKind::UnknownQuestion });
                 continue;
             };
             match self.trials[trial].parse_answers_json(&Json::Object(vec![(id.clone(), value.clone())])) {

@@ -10,6 +10,7 @@
 use super::json::{echo, limits, Json, Limits};
 use super::load::Problem;
 use super::path::Path;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The problems found while reading the file's shape.
@@ -26,7 +27,7 @@ pub struct Reading {
 #[derive(Clone, Debug)]
 pub struct Fields<'j, 'p> {
     path: Path<'p>,
-    entries: &'j [(String, Json)],
+    entries: &'j [(Cow<'j, str>, Json<'j>)],
 }
 
 /// Objects with at most this many keys are checked for a key given twice pair by pair, without
@@ -45,14 +46,14 @@ impl Reading {
 
     /// Opens `value` as an object with the field names `known`: reports every key given more than
     /// once, and every key not in `known` with the known name it is closest to.
-    pub fn fields<'j, 'p>(&mut self, value: &'j Json, path: Path<'p>, known: &[&str]) -> Option<Fields<'j, 'p>> {
+    pub fn fields<'j, 'p>(&mut self, value: &'j Json<'j>, path: Path<'p>, known: &[&str]) -> Option<Fields<'j, 'p>> {
         let Some(entries) = value.as_object() else {
             self.wrong_type(path, "an object", value);
             return None;
         };
         let given_twice = entries.len() > PAIRWISE_KEYS
             || entries.iter().enumerate().any(|(at, (key, _))| entries[..at].iter().any(|(earlier, _)| earlier == key));
-        let unknown = entries.iter().any(|(key, _)| !known.contains(&key.as_str()));
+        let unknown = entries.iter().any(|(key, _)| !known.contains(&&**key));
         if given_twice || unknown {
             self.report_keys(entries, path, known);
         }
@@ -60,10 +61,10 @@ impl Reading {
     }
 
     /// Reports the keys of an object given more than once, and those not in `known`.
-    fn report_keys(&mut self, entries: &[(String, Json)], path: Path<'_>, known: &[&str]) {
+    fn report_keys(&mut self, entries: &[(Cow<'_, str>, Json<'_>)], path: Path<'_>, known: &[&str]) {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (key, _) in entries {
-            *counts.entry(key.as_str()).or_default() += 1;
+            *counts.entry(&**key).or_default() += 1;
         }
         for (key, count) in &counts {
             if *count > 1 {
@@ -71,7 +72,7 @@ impl Reading {
             }
         }
         for (key, _) in entries {
-            if !known.contains(&key.as_str()) && counts.remove(key.as_str()).is_some() {
+            if !known.contains(&&**key) && counts.remove(&**key).is_some() {
                 let suggestion =
                     closest(key, known).map(|known| format!("; did you mean \"{known}\"?")).unwrap_or_default();
                 self.soft.push(Problem {
@@ -121,7 +122,7 @@ impl Reading {
     }
 
     /// A value the loader reads itself (a text, which may be an object or a string).
-    pub fn value<'j>(&mut self, fields: &Fields<'j, '_>, name: &str) -> Option<&'j Json> {
+    pub fn value<'j>(&mut self, fields: &Fields<'j, '_>, name: &str) -> Option<&'j Json<'j>> {
         fields.get(name)
     }
 
@@ -131,7 +132,7 @@ impl Reading {
         fields: &Fields<'j, '_>,
         name: &str,
         limit: usize,
-        mut read: impl FnMut(&mut Reading, &'j Json, Path<'_>) -> Option<T>,
+        mut read: impl FnMut(&mut Reading, &'j Json<'j>, Path<'_>) -> Option<T>,
     ) -> Option<Vec<T>> {
         let value = fields.get(name)?;
         let path = fields.path(name);
@@ -197,7 +198,7 @@ impl Reading {
 
 impl<'j, 'p> Fields<'j, 'p> {
     /// The first value of `name`; a key given twice is reported by `Reading::fields`.
-    pub fn get(&self, name: &str) -> Option<&'j Json> {
+    pub fn get(&self, name: &str) -> Option<&'j Json<'j>> {
         self.entries.iter().find(|(key, _)| key == name).map(|(_, value)| value)
     }
 
@@ -266,7 +267,7 @@ impl<'j> RawDefinition<'j> {
     pub const FIELDS: &'static [&'static str] =
         &["format", "languages", "trial", "study_dates", "derived", "questions", "criteria"];
 
-    pub fn read(reading: &mut Reading, value: &'j Json) -> Option<RawDefinition<'j>> {
+    pub fn read(reading: &mut Reading, value: &'j Json<'j>) -> Option<RawDefinition<'j>> {
         let fields = reading.fields(value, Path::ROOT, Self::FIELDS)?;
         Some(RawDefinition {
             format: reading.string(&fields, "format"),
@@ -284,7 +285,7 @@ impl<'j> RawDefinition<'j> {
 #[derive(Debug)]
 pub struct RawStudyDate<'j> {
     pub id: Option<String>,
-    pub name: Option<&'j Json>,
+    pub name: Option<&'j Json<'j>>,
     pub earliest_days: Option<u32>,
     pub latest_days: Option<u32>,
 }
@@ -292,7 +293,7 @@ pub struct RawStudyDate<'j> {
 impl<'j> RawStudyDate<'j> {
     pub const FIELDS: &'static [&'static str] = &["id", "name", "earliest_days", "latest_days"];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawStudyDate<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json<'j>, path: Path<'_>) -> Option<RawStudyDate<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawStudyDate {
             id: reading.string(&fields, "id"),
@@ -307,16 +308,16 @@ impl<'j> RawStudyDate<'j> {
 #[derive(Debug)]
 pub struct RawDerived<'j> {
     pub id: Option<String>,
-    pub name: Option<&'j Json>,
+    pub name: Option<&'j Json<'j>>,
     pub formula: Option<String>,
     /// An object from the formula's input names to question ids; the loader reads it.
-    pub inputs: Option<&'j Json>,
+    pub inputs: Option<&'j Json<'j>>,
 }
 
 impl<'j> RawDerived<'j> {
     pub const FIELDS: &'static [&'static str] = &["id", "name", "formula", "inputs"];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawDerived<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json<'j>, path: Path<'_>) -> Option<RawDerived<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawDerived {
             id: reading.string(&fields, "id"),
@@ -339,17 +340,17 @@ fn string_item(reading: &mut Reading, item: &Json, path: Path<'_>) -> Option<Str
 pub struct RawTrial<'j> {
     pub id: Option<String>,
     pub title: Option<String>,
-    pub plain_title: Option<&'j Json>,
-    pub sponsor: Option<&'j Json>,
+    pub plain_title: Option<&'j Json<'j>>,
+    pub sponsor: Option<&'j Json<'j>>,
     pub registry_id: Option<String>,
-    pub condition: Option<&'j Json>,
+    pub condition: Option<&'j Json<'j>>,
     pub definition_version: Option<String>,
     pub definition_date: Option<String>,
-    pub source: Option<&'j Json>,
+    pub source: Option<&'j Json<'j>>,
     pub ages: Option<RawAges>,
     pub sex: Option<String>,
     pub contacts: Option<Vec<RawContact<'j>>>,
-    pub notes: Option<Vec<&'j Json>>,
+    pub notes: Option<Vec<&'j Json<'j>>>,
 }
 
 impl<'j> RawTrial<'j> {
@@ -369,7 +370,7 @@ impl<'j> RawTrial<'j> {
         "notes",
     ];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawTrial<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json<'j>, path: Path<'_>) -> Option<RawTrial<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawTrial {
             id: reading.string(&fields, "id"),
@@ -412,7 +413,7 @@ impl RawAges {
 #[derive(Debug)]
 pub struct RawContact<'j> {
     pub name: Option<String>,
-    pub role: Option<&'j Json>,
+    pub role: Option<&'j Json<'j>>,
     pub phone: Option<String>,
     pub email: Option<String>,
 }
@@ -420,7 +421,7 @@ pub struct RawContact<'j> {
 impl<'j> RawContact<'j> {
     pub const FIELDS: &'static [&'static str] = &["name", "role", "phone", "email"];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawContact<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json<'j>, path: Path<'_>) -> Option<RawContact<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawContact {
             name: reading.string(&fields, "name"),
@@ -435,12 +436,12 @@ impl<'j> RawContact<'j> {
 pub struct RawQuestion<'j> {
     pub id: Option<String>,
     pub kind: Option<String>,
-    pub text: Option<&'j Json>,
-    pub caregiver_text: Option<&'j Json>,
-    pub why: Option<&'j Json>,
-    pub caregiver_why: Option<&'j Json>,
-    pub where_to_find: Option<&'j Json>,
-    pub caregiver_where_to_find: Option<&'j Json>,
+    pub text: Option<&'j Json<'j>>,
+    pub caregiver_text: Option<&'j Json<'j>>,
+    pub why: Option<&'j Json<'j>>,
+    pub caregiver_why: Option<&'j Json<'j>>,
+    pub where_to_find: Option<&'j Json<'j>>,
+    pub caregiver_where_to_find: Option<&'j Json<'j>>,
     pub allow_unknown: Option<bool>,
     pub choices: Option<Vec<RawChoice<'j>>>,
     pub quantity: Option<String>,
@@ -469,7 +470,7 @@ impl<'j> RawQuestion<'j> {
         "visible_when",
     ];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawQuestion<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json<'j>, path: Path<'_>) -> Option<RawQuestion<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawQuestion {
             id: reading.string(&fields, "id"),
@@ -496,8 +497,8 @@ impl<'j> RawQuestion<'j> {
 #[derive(Debug)]
 pub struct RawChoice<'j> {
     pub id: Option<String>,
-    pub label: Option<&'j Json>,
-    pub caregiver_label: Option<&'j Json>,
+    pub label: Option<&'j Json<'j>>,
+    pub caregiver_label: Option<&'j Json<'j>>,
     pub score: Option<f64>,
     pub exclusive: Option<bool>,
 }
@@ -505,7 +506,7 @@ pub struct RawChoice<'j> {
 impl<'j> RawChoice<'j> {
     pub const FIELDS: &'static [&'static str] = &["id", "label", "caregiver_label", "score", "exclusive"];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawChoice<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json<'j>, path: Path<'_>) -> Option<RawChoice<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawChoice {
             id: reading.string(&fields, "id"),
@@ -521,11 +522,11 @@ impl<'j> RawChoice<'j> {
 #[derive(Debug)]
 pub struct RawWords<'j> {
     pub registry_text: Option<String>,
-    pub registry_translation: Option<&'j Json>,
-    pub summary: Option<&'j Json>,
-    pub interpretation: Option<&'j Json>,
-    pub ask_care_team: Option<&'j Json>,
-    pub caregiver_ask_care_team: Option<&'j Json>,
+    pub registry_translation: Option<&'j Json<'j>>,
+    pub summary: Option<&'j Json<'j>>,
+    pub interpretation: Option<&'j Json<'j>>,
+    pub ask_care_team: Option<&'j Json<'j>>,
+    pub caregiver_ask_care_team: Option<&'j Json<'j>>,
 }
 
 impl<'j> RawWords<'j> {
@@ -570,7 +571,7 @@ impl<'j> RawCriterion<'j> {
         "combine",
     ];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawCriterion<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json<'j>, path: Path<'_>) -> Option<RawCriterion<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawCriterion {
             id: reading.string(&fields, "id"),
@@ -605,7 +606,7 @@ impl<'j> RawPart<'j> {
         "rule",
     ];
 
-    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>) -> Option<RawPart<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json<'j>, path: Path<'_>) -> Option<RawPart<'j>> {
         let fields = reading.fields(value, path, Self::FIELDS)?;
         Some(RawPart {
             label: reading.string(&fields, "label"),
@@ -628,8 +629,8 @@ pub struct RawRule<'j> {
     pub question: Option<String>,
     pub derived: Option<String>,
     pub op: Option<String>,
-    pub value: Option<&'j Json>,
-    pub values: Option<Vec<&'j Json>>,
+    pub value: Option<&'j Json<'j>>,
+    pub values: Option<Vec<&'j Json<'j>>>,
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub unit: Option<String>,
@@ -655,14 +656,14 @@ impl<'j> RawRule<'j> {
     ];
 
     /// Reads a rule `depth` levels deep (1 for a criterion's or a question's own rule).
-    fn read(reading: &mut Reading, value: &'j Json, path: Path<'_>, depth: usize) -> Option<RawRule<'j>> {
+    fn read(reading: &mut Reading, value: &'j Json<'j>, path: Path<'_>, depth: usize) -> Option<RawRule<'j>> {
         if depth > limits::RULE_DEPTH {
             reading.hard(path, format!("rules nest more than {} levels deep", limits::RULE_DEPTH));
             return None;
         }
         let fields = reading.fields(value, path, Self::FIELDS)?;
         let nested =
-            |reading: &mut Reading, item: &'j Json, path: Path<'_>| RawRule::read(reading, item, path, depth + 1);
+            |reading: &mut Reading, item: &'j Json<'j>, path: Path<'_>| RawRule::read(reading, item, path, depth + 1);
         Some(RawRule {
             all: reading.list(&fields, "all", limits::RULE_ITEMS, nested),
             any: reading.list(&fields, "any", limits::RULE_ITEMS, nested),

@@ -7,6 +7,7 @@
 //! or an answers file may hold, and `echo`, which every message quoting a file's text goes through.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The limits on what a file may hold, written down in `docs/definition-format.md` and enforced
@@ -63,20 +64,35 @@ impl Default for Limits {
     }
 }
 
-/// A JSON value with objects as written: every key, in order, duplicates kept.
+/// A JSON value with objects as written: every key, in order, duplicates kept. Strings and keys
+/// borrow the parsed text where they can (those without escapes): a definition has thousands.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     Number(serde_json::Number),
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
-    pub fn parse(text: &str) -> Result<Json, serde_json::Error> {
+impl<'a> Json<'a> {
+    pub fn parse(text: &'a str) -> Result<Json<'a>, serde_json::Error> {
         serde_json::from_str(text)
+    }
+
+    /// The value with every string its own, to keep after the text it was read from is gone.
+    pub fn into_owned(self) -> Json<'static> {
+        match self {
+            Json::Null => Json::Null,
+            Json::Bool(value) => Json::Bool(value),
+            Json::Number(number) => Json::Number(number),
+            Json::String(text) => Json::String(Cow::Owned(text.into_owned())),
+            Json::Array(items) => Json::Array(items.into_iter().map(Json::into_owned).collect()),
+            Json::Object(entries) => Json::Object(
+                entries.into_iter().map(|(key, value)| (Cow::Owned(key.into_owned()), value.into_owned())).collect(),
+            ),
+        }
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -107,14 +123,14 @@ impl Json {
         }
     }
 
-    pub fn as_array(&self) -> Option<&[Json]> {
+    pub fn as_array(&self) -> Option<&[Json<'a>]> {
         match self {
             Json::Array(items) => Some(items),
             Json::Null | Json::Bool(_) | Json::Number(_) | Json::String(_) | Json::Object(_) => None,
         }
     }
 
-    pub fn as_object(&self) -> Option<&[(String, Json)]> {
+    pub fn as_object(&self) -> Option<&[(Cow<'a, str>, Json<'a>)]> {
         match self {
             Json::Object(entries) => Some(entries),
             Json::Null | Json::Bool(_) | Json::Number(_) | Json::String(_) | Json::Array(_) => None,
@@ -122,7 +138,7 @@ impl Json {
     }
 
     /// The first value given for `key` in an object.
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         self.as_object()?.iter().find(|(name, _)| name == key).map(|(_, value)| value)
     }
 
@@ -143,70 +159,105 @@ impl Json {
     }
 }
 
-impl From<&serde_json::Value> for Json {
-    fn from(value: &serde_json::Value) -> Json {
+impl<'v> From<&'v serde_json::Value> for Json<'v> {
+    fn from(value: &'v serde_json::Value) -> Json<'v> {
         match value {
             serde_json::Value::Null => Json::Null,
             serde_json::Value::Bool(value) => Json::Bool(*value),
             serde_json::Value::Number(number) => Json::Number(number.clone()),
-            serde_json::Value::String(text) => Json::String(text.clone()),
+            serde_json::Value::String(text) => Json::String(Cow::Borrowed(text)),
             serde_json::Value::Array(items) => Json::Array(items.iter().map(Json::from).collect()),
-            serde_json::Value::Object(object) => {
-                Json::Object(object.iter().map(|(key, value)| (key.clone(), Json::from(value))).collect())
-            }
+            serde_json::Value::Object(object) => Json::Object(
+                object.iter().map(|(key, value)| (Cow::Borrowed(key.as_str()), Json::from(value))).collect(),
+            ),
         }
     }
 }
 
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
+impl<'de> Deserialize<'de> for Json<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json<'de>, D::Error> {
         deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+/// An object's key, borrowed from the text unless it has escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E>(self, value: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(value)))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(value.to_owned())))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(value)))
     }
 }
 
 struct JsonVisitor;
 
 impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json;
+    type Value = Json<'de>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("any JSON value")
     }
 
-    fn visit_bool<E>(self, value: bool) -> Result<Json, E> {
+    fn visit_bool<E>(self, value: bool) -> Result<Json<'de>, E> {
         Ok(Json::Bool(value))
     }
 
-    fn visit_i64<E>(self, value: i64) -> Result<Json, E> {
+    fn visit_i64<E>(self, value: i64) -> Result<Json<'de>, E> {
         Ok(Json::Number(value.into()))
     }
 
-    fn visit_u64<E>(self, value: u64) -> Result<Json, E> {
+    fn visit_u64<E>(self, value: u64) -> Result<Json<'de>, E> {
         Ok(Json::Number(value.into()))
     }
 
-    fn visit_f64<E>(self, value: f64) -> Result<Json, E> {
+    fn visit_f64<E>(self, value: f64) -> Result<Json<'de>, E> {
         // serde_json gives only finite numbers; a non-finite one would read as null.
         Ok(serde_json::Number::from_f64(value).map_or(Json::Null, Json::Number))
     }
 
-    fn visit_str<E>(self, value: &str) -> Result<Json, E> {
-        Ok(Json::String(value.to_owned()))
+    fn visit_borrowed_str<E>(self, value: &'de str) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Borrowed(value)))
     }
 
-    fn visit_string<E>(self, value: String) -> Result<Json, E> {
-        Ok(Json::String(value))
+    fn visit_str<E>(self, value: &str) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(value.to_owned())))
     }
 
-    fn visit_unit<E>(self) -> Result<Json, E> {
+    fn visit_string<E>(self, value: String) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(value)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Json<'de>, E> {
         Ok(Json::Null)
     }
 
-    fn visit_none<E>(self) -> Result<Json, E> {
+    fn visit_none<E>(self) -> Result<Json<'de>, E> {
         Ok(Json::Null)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut sequence: A) -> Result<Json, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut sequence: A) -> Result<Json<'de>, A::Error> {
         let mut items = Vec::new();
         while let Some(item) = sequence.next_element()? {
             items.push(item);
@@ -214,9 +265,9 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
         let mut entries = Vec::new();
-        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+        while let Some((Key(key), value)) = map.next_entry::<Key<'de>, Json<'de>>()? {
             entries.push((key, value));
         }
         Ok(Json::Object(entries))
@@ -271,9 +322,24 @@ mod tests {
     #[test]
     fn keeps_duplicate_keys_in_order() {
         let parsed = Json::parse(r#"{"op": ">=", "value": 1, "op": "<"}"#).unwrap_or(Json::Null);
-        let keys: Vec<&str> = parsed.as_object().unwrap_or_default().iter().map(|(key, _)| key.as_str()).collect();
+        let keys: Vec<&str> = parsed.as_object().unwrap_or_default().iter().map(|(key, _)| &**key).collect();
         assert_eq!(keys, ["op", "value", "op"]);
         assert_eq!(parsed.get("op").and_then(Json::as_str), Some(">="));
+    }
+
+    #[test]
+    fn strings_and_keys_with_escapes_read_as_their_text() {
+        // Written without escapes they borrow the text, with escapes they are copied: same values.
+        let parsed = Json::parse(r#"{"op": "a\"b", "\u006fp": "\u00e9", "plain": "x"}"#).unwrap_or(Json::Null);
+        let entries = parsed.as_object().unwrap_or_default();
+        let keys: Vec<&str> = entries.iter().map(|(key, _)| &**key).collect();
+        assert_eq!(keys, ["op", "op", "plain"]);
+        let values: Vec<Option<&str>> = entries.iter().map(|(_, value)| value.as_str()).collect();
+        assert_eq!(values, [Some("a\"b"), Some("é"), Some("x")]);
+        assert!(matches!(&entries[2].1, Json::String(Cow::Borrowed("x"))));
+        assert!(matches!(&entries[1].0, Cow::Owned(_)));
+        let kept = parsed.clone().into_owned();
+        assert_eq!(kept, parsed);
     }
 
     #[test]

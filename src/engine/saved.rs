@@ -19,6 +19,7 @@ use super::json::{limits, Json};
 use super::load::{json_error, text_of};
 use super::model::Definition;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// The `format` of a saved-answers file.
 pub const SAVED_ANSWERS_FORMAT: &str = "prescreen-answers/1";
@@ -69,8 +70,8 @@ impl Definition {
             return self.parse_answers_json(json).map(|answers| (answers, None));
         };
         let mut seen = std::collections::BTreeSet::new();
-        if let Some((key, _)) = envelope.iter().find(|(key, _)| !seen.insert(key.as_str())) {
-            return Err(vec![AnswerError { question: key.clone(), kind: AnswerErrorKind::GivenTwice }]);
+        if let Some((key, _)) = envelope.iter().find(|(key, _)| !seen.insert(&**key)) {
+            return Err(vec![AnswerError { question: key.to_string(), kind: AnswerErrorKind::GivenTwice }]);
         }
         let field = |key: &str| json.get(key).and_then(Json::as_str).unwrap_or_default().to_owned();
         let saved = SavedEnvelope { trial: field("trial"), definition_version: field("definition_version") };
@@ -96,13 +97,13 @@ impl Definition {
 /// files saved before the format was named are known by having exactly the envelope's keys. A
 /// bare answers object cannot be mistaken for either: its values are answers, and no answer is the
 /// string `prescreen-answers/1` (choice ids have no `-` or `/`).
-fn saved_envelope(json: &Json) -> Option<&[(String, Json)]> {
+fn saved_envelope<'a>(json: &'a Json<'a>) -> Option<&'a [(Cow<'a, str>, Json<'a>)]> {
     let object = json.as_object()?;
     let has = |key: &str| object.iter().any(|(given, _)| given == key);
     let named = json.get("format").and_then(Json::as_str) == Some(SAVED_ANSWERS_FORMAT);
     let unnamed = !has("format")
         && ["trial", "definition_version", "outcome", "answers"].iter().all(|key| has(key))
-        && object.iter().all(|(key, _)| SAVED_ANSWERS_KEYS.contains(&key.as_str()));
+        && object.iter().all(|(key, _)| SAVED_ANSWERS_KEYS.contains(&&**key));
     (named || unnamed).then_some(object)
 }
 

@@ -100,7 +100,7 @@ impl Loader {
         };
         let mut ok = true;
         for (name, _) in entries {
-            if !names.contains(&name.as_str()) {
+            if !names.contains(&&**name) {
                 self.problem(
                     path.field(&echo(name)),
                     format!(

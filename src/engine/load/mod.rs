@@ -26,6 +26,7 @@ use super::json::{echo, escape, is_blank, limits, Json, Limits};
 use super::model::{Criterion, Definition, Derived, Question, StudyDate};
 use super::path::Path;
 use super::text::{addresses_the_reader, Text, Worded};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -280,7 +281,7 @@ impl Loader {
         let mut ok = self.no_language_twice(path, object);
         let text_path = |language: &str| path.field(&echo(language)).to_string();
         for (language, text) in object {
-            if !self.languages.contains(language) {
+            if !self.languages.iter().any(|declared| *declared == **language) {
                 self.problem(
                     text_path(language),
                     format!("language \"{}\" is not declared in \"languages\"", echo(language)),
@@ -288,7 +289,7 @@ impl Loader {
                 ok = false;
             }
             match text.as_str() {
-                Some(text) if !is_blank(text) => translations.push((language.clone(), text.to_owned())),
+                Some(text) if !is_blank(text) => translations.push((language.to_string(), text.to_owned())),
                 Some(_) => {
                     self.problem(text_path(language), "must not be empty");
                     ok = false;
@@ -325,14 +326,14 @@ impl Loader {
         let mut translations = Vec::new();
         let ok = self.no_language_twice(path, object);
         for (language, text) in object {
-            if !self.languages.contains(language) {
+            if !self.languages.iter().any(|declared| *declared == **language) {
                 self.problem(
                     text_path(language),
                     format!("language \"{}\" is not declared in \"languages\"", echo(language)),
                 );
             }
             match text.as_str() {
-                Some(text) if !is_blank(text) => translations.push((language.clone(), text.to_owned())),
+                Some(text) if !is_blank(text) => translations.push((language.to_string(), text.to_owned())),
                 _ => self.problem(text_path(language), "must be a non-empty string"),
             }
         }
@@ -340,7 +341,7 @@ impl Loader {
     }
 
     /// Reports a language given twice in one text: which one a reader sees would be a guess.
-    fn no_language_twice(&mut self, path: Path<'_>, object: &[(String, Json)]) -> bool {
+    fn no_language_twice(&mut self, path: Path<'_>, object: &[(Cow<'_, str>, Json<'_>)]) -> bool {
         // A text has a few languages: compared pairwise, and counted only when one is given twice.
         let twice = object
             .iter()
@@ -351,7 +352,7 @@ impl Loader {
         }
         let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (language, _) in object {
-            *counts.entry(language.as_str()).or_default() += 1;
+            *counts.entry(&**language).or_default() += 1;
         }
         let mut ok = true;
         for (language, times) in counts.into_iter().filter(|(_, times)| *times > 1) {
