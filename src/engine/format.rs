@@ -83,10 +83,10 @@ impl Reading {
         }
     }
 
-    pub fn string(&mut self, fields: &Fields<'_, '_>, name: &str) -> Option<String> {
+    pub fn string<'j>(&mut self, fields: &Fields<'j, '_>, name: &str) -> Option<&'j str> {
         let value = fields.get(name)?;
         match value.as_str() {
-            Some(text) => Some(text.to_owned()),
+            Some(text) => Some(text),
             None => {
                 self.wrong_type(fields.path(name), "a string", value);
                 None
@@ -256,8 +256,8 @@ pub fn every_field() -> [(&'static str, &'static [&'static str]); 11] {
 
 #[derive(Debug)]
 pub struct RawDefinition<'j> {
-    pub format: Option<String>,
-    pub languages: Option<Vec<String>>,
+    pub format: Option<&'j str>,
+    pub languages: Option<Vec<&'j str>>,
     pub trial: Option<RawTrial<'j>>,
     pub questions: Option<Vec<RawQuestion<'j>>>,
     pub criteria: Option<Vec<RawCriterion<'j>>>,
@@ -286,7 +286,7 @@ impl<'j> RawDefinition<'j> {
 /// A study date not yet fixed (`study_dates[]`).
 #[derive(Debug)]
 pub struct RawStudyDate<'j> {
-    pub id: Option<String>,
+    pub id: Option<&'j str>,
     pub name: Option<&'j Json<'j>>,
     pub earliest_days: Option<u32>,
     pub latest_days: Option<u32>,
@@ -309,9 +309,9 @@ impl<'j> RawStudyDate<'j> {
 /// A derived value (`derived[]`): a formula and the questions giving its inputs.
 #[derive(Debug)]
 pub struct RawDerived<'j> {
-    pub id: Option<String>,
+    pub id: Option<&'j str>,
     pub name: Option<&'j Json<'j>>,
-    pub formula: Option<String>,
+    pub formula: Option<&'j str>,
     /// An object from the formula's input names to question ids; the loader reads it.
     pub inputs: Option<&'j Json<'j>>,
 }
@@ -330,8 +330,8 @@ impl<'j> RawDerived<'j> {
     }
 }
 
-fn string_item(reading: &mut Reading, item: &Json, path: Path<'_>) -> Option<String> {
-    let read = item.as_str().map(str::to_owned);
+fn string_item<'j>(reading: &mut Reading, item: &'j Json<'j>, path: Path<'_>) -> Option<&'j str> {
+    let read = item.as_str();
     if read.is_none() {
         reading.wrong_type(path, "a string", item);
     }
@@ -340,17 +340,17 @@ fn string_item(reading: &mut Reading, item: &Json, path: Path<'_>) -> Option<Str
 
 #[derive(Debug)]
 pub struct RawTrial<'j> {
-    pub id: Option<String>,
-    pub title: Option<String>,
+    pub id: Option<&'j str>,
+    pub title: Option<&'j str>,
     pub plain_title: Option<&'j Json<'j>>,
     pub sponsor: Option<&'j Json<'j>>,
-    pub registry_id: Option<String>,
+    pub registry_id: Option<&'j str>,
     pub condition: Option<&'j Json<'j>>,
-    pub definition_version: Option<String>,
-    pub definition_date: Option<String>,
+    pub definition_version: Option<&'j str>,
+    pub definition_date: Option<&'j str>,
     pub source: Option<&'j Json<'j>>,
     pub ages: Option<RawAges>,
-    pub sex: Option<String>,
+    pub sex: Option<&'j str>,
     pub contacts: Option<Vec<RawContact<'j>>>,
     pub notes: Option<Vec<&'j Json<'j>>>,
 }
@@ -414,10 +414,10 @@ impl RawAges {
 
 #[derive(Debug)]
 pub struct RawContact<'j> {
-    pub name: Option<String>,
+    pub name: Option<&'j str>,
     pub role: Option<&'j Json<'j>>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
+    pub phone: Option<&'j str>,
+    pub email: Option<&'j str>,
 }
 
 impl<'j> RawContact<'j> {
@@ -436,8 +436,8 @@ impl<'j> RawContact<'j> {
 
 #[derive(Debug)]
 pub struct RawQuestion<'j> {
-    pub id: Option<String>,
-    pub kind: Option<String>,
+    pub id: Option<&'j str>,
+    pub kind: Option<&'j str>,
     pub text: Option<&'j Json<'j>>,
     pub caregiver_text: Option<&'j Json<'j>>,
     pub why: Option<&'j Json<'j>>,
@@ -446,8 +446,8 @@ pub struct RawQuestion<'j> {
     pub caregiver_where_to_find: Option<&'j Json<'j>>,
     pub allow_unknown: Option<bool>,
     pub choices: Option<Vec<RawChoice<'j>>>,
-    pub quantity: Option<String>,
-    pub units: Option<Vec<String>>,
+    pub quantity: Option<&'j str>,
+    pub units: Option<Vec<&'j str>>,
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub visible_when: Option<RawRule<'j>>,
@@ -498,7 +498,7 @@ impl<'j> RawQuestion<'j> {
 
 #[derive(Debug)]
 pub struct RawChoice<'j> {
-    pub id: Option<String>,
+    pub id: Option<&'j str>,
     pub label: Option<&'j Json<'j>>,
     pub caregiver_label: Option<&'j Json<'j>>,
     pub score: Option<f64>,
@@ -523,7 +523,7 @@ impl<'j> RawChoice<'j> {
 /// The words a criterion and each of its parts have: the registry's and the plain ones.
 #[derive(Debug)]
 pub struct RawWords<'j> {
-    pub registry_text: Option<String>,
+    pub registry_text: Option<&'j str>,
     pub registry_translation: Option<&'j Json<'j>>,
     pub summary: Option<&'j Json<'j>>,
     pub interpretation: Option<&'j Json<'j>>,
@@ -546,14 +546,14 @@ impl<'j> RawWords<'j> {
 
 #[derive(Debug)]
 pub struct RawCriterion<'j> {
-    pub id: Option<String>,
-    pub kind: Option<String>,
+    pub id: Option<&'j str>,
+    pub kind: Option<&'j str>,
     pub number: Option<u32>,
-    pub label: Option<String>,
+    pub label: Option<&'j str>,
     pub words: RawWords<'j>,
     pub rule: Option<RawRule<'j>>,
     pub parts: Option<Vec<RawPart<'j>>>,
-    pub combine: Option<String>,
+    pub combine: Option<&'j str>,
 }
 
 impl<'j> RawCriterion<'j> {
@@ -591,7 +591,7 @@ impl<'j> RawCriterion<'j> {
 /// One part of a criterion.
 #[derive(Debug)]
 pub struct RawPart<'j> {
-    pub label: Option<String>,
+    pub label: Option<&'j str>,
     pub words: RawWords<'j>,
     pub rule: Option<RawRule<'j>>,
 }
@@ -628,15 +628,15 @@ pub struct RawRule<'j> {
     pub not: Option<Box<RawRule<'j>>>,
     pub constant: Option<bool>,
     pub study_team_checks: Option<bool>,
-    pub question: Option<String>,
-    pub derived: Option<String>,
-    pub op: Option<String>,
+    pub question: Option<&'j str>,
+    pub derived: Option<&'j str>,
+    pub op: Option<&'j str>,
     pub value: Option<&'j Json<'j>>,
     pub values: Option<Vec<&'j Json<'j>>>,
     pub min: Option<f64>,
     pub max: Option<f64>,
-    pub unit: Option<String>,
-    pub before: Option<String>,
+    pub unit: Option<&'j str>,
+    pub before: Option<&'j str>,
 }
 
 impl<'j> RawRule<'j> {

@@ -16,11 +16,11 @@ use std::collections::BTreeSet;
 /// The question names any rule mentions, read before the rules are checked, so that a question
 /// named only in a broken rule is not also reported as unused.
 /// A question that only gives a derived value its input counts as mentioned.
-pub(super) fn mentioned_questions(
-    raw_questions: &[RawQuestion],
-    raw_criteria: &[RawCriterion],
-    raw_derived: &[RawDerived],
-) -> BTreeSet<String> {
+pub(super) fn mentioned_questions<'j>(
+    raw_questions: &[RawQuestion<'j>],
+    raw_criteria: &[RawCriterion<'j>],
+    raw_derived: &[RawDerived<'j>],
+) -> BTreeSet<&'j str> {
     let mut mentioned = Vec::new();
     let visibility = raw_questions.iter().filter_map(|question| question.visible_when.as_ref());
     let criteria = raw_criteria.iter().filter_map(|criterion| criterion.rule.as_ref());
@@ -33,14 +33,14 @@ pub(super) fn mentioned_questions(
     }
     for derived in raw_derived {
         let inputs = derived.inputs.as_ref().and_then(|inputs| inputs.as_object()).into_iter().flatten();
-        mentioned.extend(inputs.filter_map(|(_, question)| question.as_str().map(str::to_owned)));
+        mentioned.extend(inputs.filter_map(|(_, question)| question.as_str()));
     }
     mentioned.into_iter().collect()
 }
 
 impl Loader {
     /// Reports each question that no rule reads: asking it could change nothing.
-    pub(super) fn unused_questions(&mut self, mentioned: &BTreeSet<String>) {
+    pub(super) fn unused_questions(&mut self, mentioned: &BTreeSet<&str>) {
         for (index, question) in self.questions.iter().enumerate() {
             let Some(question) = question else { continue };
             let id = question.id.as_str();
@@ -64,7 +64,7 @@ impl Loader {
                 if let Some(rule) = &question.visible_when {
                     raw_rule_question_names(rule, &mut names);
                 }
-                names.iter().filter_map(|name| self.question_ids.get(name.as_str()).copied()).collect()
+                names.iter().filter_map(|name| self.question_ids.get(*name).copied()).collect()
             })
             .collect();
         // Depth-first, with an explicit stack rather than recursion: a chain of visibility
@@ -124,7 +124,9 @@ impl Loader {
             cycle.push(node);
             let names: Vec<String> = cycle
                 .iter()
-                .map(|&index| raw_questions[index].id.clone().unwrap_or_else(|| format!("questions[{index}]")))
+                .map(|&index| {
+                    raw_questions[index].id.map(str::to_owned).unwrap_or_else(|| format!("questions[{index}]"))
+                })
                 .collect();
             self.problem(
                 format!("questions[{}].visible_when", path[start]),

@@ -40,7 +40,7 @@ impl Loader {
                     ids.insert(id.clone(), index);
                 }
             }
-            let kind = match raw.kind.as_deref() {
+            let kind = match raw.kind {
                 Some(name) => {
                     let kind = CriterionKind::parse(name);
                     if kind.is_none() {
@@ -74,7 +74,7 @@ impl Loader {
                     (None, None)
                 }
                 (Some(rule), None) => (self.rule(path.field("rule"), rule, RuleContext::Criterion), Some(Vec::new())),
-                (None, Some(raw_parts)) => self.parts(path, raw_parts, raw.combine.as_deref(), kind),
+                (None, Some(raw_parts)) => self.parts(path, raw_parts, raw.combine, kind),
                 (None, None) => {
                     self.problem(
                         path.field("rule"),
@@ -128,14 +128,14 @@ impl Loader {
     }
 
     /// The criterion's label as the registry writes it: `"label": "9A"`, or `"number": 9`.
-    fn label(&mut self, path: Path<'_>, number: Option<u32>, label: Option<String>) -> Option<String> {
+    fn label(&mut self, path: Path<'_>, number: Option<u32>, label: Option<&str>) -> Option<String> {
         match (number, label) {
             (Some(_), Some(_)) => {
                 self.problem(path.field("label"), "give the label or the number, not both");
                 None
             }
             (Some(number), None) => Some(number.to_string()),
-            (None, Some(label)) => self.checked_label(path.field("label"), label),
+            (None, Some(label)) => self.checked_label(path.field("label"), label.to_owned()),
             (None, None) => {
                 self.problem(
                     path.field("label"),

@@ -16,7 +16,7 @@ impl Loader {
         let list = Path::ROOT.field("study_dates");
         for (index, raw) in raw_dates.into_iter().enumerate() {
             let path = list.item(index);
-            let taken = raw.id.as_ref().is_some_and(|id| self.study_date_ids.contains(id));
+            let taken = raw.id.is_some_and(|id| self.study_date_ids.iter().any(|known| known == id));
             let id = self.new_id(path, raw.id, taken, "study date");
             let name = self.required_text(path, "name", raw.name);
             let earliest = self.required(path, "earliest_days", raw.earliest_days);
@@ -44,7 +44,7 @@ impl Loader {
         let list = Path::ROOT.field("derived");
         for (index, raw) in raw_derived.into_iter().enumerate() {
             let path = list.item(index);
-            let taken = raw.id.as_ref().is_some_and(|id| self.derived_ids.contains_key(id));
+            let taken = raw.id.is_some_and(|id| self.derived_ids.contains_key(id));
             let id = self.new_id(path, raw.id, taken, "derived value");
             if let Some(id) = id.as_ref().filter(|_| !taken) {
                 self.derived_ids.insert(id.clone(), index);
@@ -77,7 +77,7 @@ impl Loader {
     }
 
     /// An id for something new: required, an identifier, and not `taken` already.
-    fn new_id(&mut self, path: Path<'_>, id: Option<String>, taken: bool, what: &str) -> Option<String> {
+    fn new_id(&mut self, path: Path<'_>, id: Option<&str>, taken: bool, what: &str) -> Option<String> {
         let id = self.required_string(path, "id", id)?;
         if !is_identifier(&id) {
             self.problem(

@@ -259,13 +259,13 @@ impl Loader {
         value
     }
 
-    fn required_string(&mut self, path: Path<'_>, field: &str, value: Option<String>) -> Option<String> {
+    fn required_string(&mut self, path: Path<'_>, field: &str, value: Option<&str>) -> Option<String> {
         let value = self.required(path, field, value)?;
-        if is_blank(&value) {
+        if is_blank(value) {
             self.problem(path.field(field), "must not be empty");
             return None;
         }
-        Some(value)
+        Some(value.to_owned())
     }
 
     /// A translated text at `path`: an object from each declared language to a non-empty string.
@@ -448,7 +448,7 @@ impl Loader {
     }
 
     fn definition(&mut self, raw: RawDefinition) -> Option<Definition> {
-        match raw.format.as_deref() {
+        match raw.format {
             Some(FORMAT) => {}
             Some(other) => self
                 .problem("format", format!("unsupported format \"{}\"; this version reads \"{FORMAT}\"", echo(other))),

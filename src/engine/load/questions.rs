@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 impl Loader {
     pub(super) fn collect_question_ids(&mut self, raw_questions: &[RawQuestion]) {
         for (index, question) in raw_questions.iter().enumerate() {
-            let Some(id) = &question.id else { continue };
+            let Some(id) = question.id else { continue };
             if !is_identifier(id) {
                 self.problem(
                     format!("questions[{index}].id"),
@@ -25,7 +25,7 @@ impl Loader {
                     ),
                 );
             }
-            if SAVED_ANSWERS_KEYS.contains(&id.as_str()) {
+            if SAVED_ANSWERS_KEYS.contains(&id) {
                 self.problem(
                     format!("questions[{index}].id"),
                     format!("\"{id}\" is reserved: the saved-answers file uses it as a key; choose another id"),
@@ -37,7 +37,7 @@ impl Loader {
                     format!("duplicate id \"{}\" (also questions[{first}])", echo(id)),
                 );
             } else {
-                self.question_ids.insert(id.clone(), index);
+                self.question_ids.insert(id.to_owned(), index);
             }
         }
     }
@@ -74,12 +74,12 @@ impl Loader {
     }
 
     fn question(&mut self, path: Path<'_>, raw: RawQuestion) -> Option<Question> {
-        let id = self.required_string(path, "id", raw.id.clone());
+        let id = self.required_string(path, "id", raw.id);
         let text = self.required_text(path, "text", raw.text);
         let caregiver_text = self.required_text(path, "caregiver_text", raw.caregiver_text);
         let why = self.optional_worded(path, "why", raw.why, raw.caregiver_why);
         let where_to_find = self.optional_worded(path, "where_to_find", raw.where_to_find, raw.caregiver_where_to_find);
-        let kind_name = self.required_string(path, "kind", raw.kind.clone());
+        let kind_name = self.required_string(path, "kind", raw.kind);
         let kind = kind_name.and_then(|kind_name| self.question_kind(path, &kind_name, &raw));
         Some(Question {
             id: QuestionId::new(id?),
@@ -122,7 +122,7 @@ impl Loader {
                 self.choices(path, raw.choices.as_deref(), true).map(|choices| QuestionKind::MultipleChoice { choices })
             }
             QuestionKindName::Number => {
-                let quantity_name = self.required_string(path, "quantity", raw.quantity.clone())?;
+                let quantity_name = self.required_string(path, "quantity", raw.quantity)?;
                 let quantity = self.quantity(path, &quantity_name)?;
                 let units = self.units(path, raw.units.as_deref(), Some(quantity))?;
                 let minimum = self.limit(path, "min", raw.min)?;
@@ -177,7 +177,7 @@ impl Loader {
         }
     }
 
-    fn units(&mut self, path: Path<'_>, units: Option<&[String]>, quantity: Option<Quantity>) -> Option<Vec<Unit>> {
+    fn units(&mut self, path: Path<'_>, units: Option<&[&str]>, quantity: Option<Quantity>) -> Option<Vec<Unit>> {
         let units = self.required(path, "units", units)?;
         if units.is_empty() {
             self.problem(path.field("units"), "list at least one unit");
@@ -244,7 +244,7 @@ impl Loader {
         let list = path.field("choices");
         for (index, raw) in choices.iter().enumerate() {
             let choice_path = list.item(index);
-            let id = self.required_string(choice_path, "id", raw.id.clone());
+            let id = self.required_string(choice_path, "id", raw.id);
             if let Some(id) = &id {
                 if !is_identifier(id) {
                     self.problem(

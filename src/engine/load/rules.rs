@@ -100,7 +100,7 @@ impl Loader {
 
     /// A comparison of a derived value with a limit in one of its quantity's units (or years).
     fn derived_comparison(&mut self, path: Path<'_>, raw: &RawRule, context: RuleContext) -> Option<Rule> {
-        let name = raw.derived.as_deref().unwrap_or_default();
+        let name = raw.derived.unwrap_or_default();
         if let RuleContext::Visibility { .. } = context {
             self.problem(path.field("derived"), "a question's visibility reads answers, not derived values");
             return None;
@@ -120,7 +120,7 @@ impl Loader {
         if raw.before.is_some() {
             self.problem(path.field("before"), "is only used with a date question");
         }
-        let op_name = self.required(path, "op", raw.op.as_deref())?;
+        let op_name = self.required(path, "op", raw.op)?;
         let Some(op) = Op::parse(op_name).filter(|op| op.is_numeric()) else {
             self.problem(
                 path.field("op"),
@@ -315,7 +315,7 @@ impl Loader {
             );
             return None;
         };
-        let limit = match raw.unit.as_deref().map(Unit::parse) {
+        let limit = match raw.unit.map(Unit::parse) {
             Some(Some(Unit::TimesUpperLimit)) => ReferenceLimit::Upper,
             Some(Some(Unit::TimesLowerLimit)) => ReferenceLimit::Lower,
             _ => {
@@ -331,7 +331,7 @@ impl Loader {
     }
 
     fn comparison(&mut self, path: Path<'_>, raw: &RawRule, context: RuleContext) -> Option<Rule> {
-        let question_name = raw.question.as_deref().unwrap_or_default();
+        let question_name = raw.question.unwrap_or_default();
         let question_path = path.field("question");
         let Some(&index) = self.question_ids.get(question_name) else {
             self.problem(question_path, format!("unknown question \"{}\"", echo(question_name)));
@@ -358,7 +358,7 @@ impl Loader {
         }
         // The question's own problems are reported where it is defined.
         let question = self.questions.get(index).cloned().flatten()?;
-        let op = self.required(path, "op", raw.op.as_deref())?;
+        let op = self.required(path, "op", raw.op)?;
         let test = self.test(path, raw, op, &question, context)?;
         Some(Rule::Compare { question: index, test })
     }
@@ -630,9 +630,9 @@ fn collect_rule_questions(rule: &Rule, derived: &[Derived], reads: &mut Vec<usiz
     }
 }
 
-pub(super) fn raw_rule_question_names(rule: &RawRule, names: &mut Vec<String>) {
-    if let Some(name) = &rule.question {
-        names.push(name.clone());
+pub(super) fn raw_rule_question_names<'j>(rule: &RawRule<'j>, names: &mut Vec<&'j str>) {
+    if let Some(name) = rule.question {
+        names.push(name);
     }
     for rules in [&rule.all, &rule.any].into_iter().flatten() {
         rules.iter().for_each(|rule| raw_rule_question_names(rule, names));

@@ -8,7 +8,7 @@ use crate::engine::path::Path;
 use std::collections::BTreeSet;
 
 impl Loader {
-    pub(super) fn languages(&mut self, languages: Option<Vec<String>>) -> Vec<String> {
+    pub(super) fn languages(&mut self, languages: Option<Vec<&str>>) -> Vec<String> {
         let Some(languages) = languages else {
             self.problem("languages", "missing; list the languages the texts are written in, such as [\"en\"]");
             return vec!["en".to_owned()];
@@ -29,7 +29,7 @@ impl Loader {
                 self.problem(format!("languages[{index}]"), format!("\"{language}\" is listed twice"));
             }
         }
-        languages
+        languages.into_iter().map(str::to_owned).collect()
     }
 
     pub(super) fn trial(&mut self, raw: RawTrial) -> Option<Trial> {
@@ -85,7 +85,7 @@ impl Loader {
             }
             None => (None, None),
         };
-        let sex = match raw.sex.as_deref() {
+        let sex = match raw.sex {
             Some(name) => {
                 let sex = SexEligibility::parse(name);
                 if sex.is_none() {
@@ -104,7 +104,7 @@ impl Loader {
             let contact_path = list.item(index);
             let name = self.required_string(contact_path, "name", contact.name);
             let role = self.required_text(contact_path, "role", contact.role);
-            if let Some(email) = contact.email.as_deref().filter(|email| !is_email(email)) {
+            if let Some(email) = contact.email.filter(|email| !is_email(email)) {
                 self.problem(
                     contact_path.field("email"),
                     format!(
@@ -113,7 +113,7 @@ impl Loader {
                     ),
                 );
             }
-            if let Some(phone) = contact.phone.as_deref().filter(|phone| !is_phone(phone)) {
+            if let Some(phone) = contact.phone.filter(|phone| !is_phone(phone)) {
                 self.problem(
                     contact_path.field("phone"),
                     format!(
@@ -123,7 +123,12 @@ impl Loader {
                 );
             }
             if let (Some(name), Some(role)) = (name, role) {
-                contacts.push(Contact { name, role, phone: contact.phone, email: contact.email });
+                contacts.push(Contact {
+                    name,
+                    role,
+                    phone: contact.phone.map(str::to_owned),
+                    email: contact.email.map(str::to_owned),
+                });
             }
         }
         let mut notes = Vec::new();
