@@ -252,7 +252,8 @@ impl PartialEq for Exact {
 impl Eq for Exact {}
 
 impl fmt::Display for Exact {
-    /// Prints the decimal without float noise when it terminates within six places.
+    /// Prints the decimal as it is when it terminates within six places, else rounded to six
+    /// (without trailing zeros): `2/3` is `0.666667`.
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut scale = 0;
         let mut scaled = *self;
@@ -262,7 +263,8 @@ impl fmt::Display for Exact {
             scale += 1;
         }
         if !scaled.is_integer() {
-            return write!(formatter, "{}", self.to_f64());
+            let rounded = self.rounded(MAX_FRACTION_DIGITS as u32);
+            return formatter.write_str(rounded.trim_end_matches('0').trim_end_matches('.'));
         }
         let digits = scaled.numerator.abs().to_string();
         let sign = if scaled.numerator < 0 { "-" } else { "" };
@@ -350,7 +352,17 @@ mod tests {
         assert_eq!(exact("34.2").to_string(), "34.2");
         assert_eq!(exact("-0.05").to_string(), "-0.05");
         assert_eq!(exact("220").to_string(), "220");
-        assert_eq!(exact("2").checked_div(exact("3")).unwrap().to_string(), (2.0_f64 / 3.0).to_string());
+        let ratio = |numerator, denominator| Exact::ratio(numerator, denominator).unwrap_or(Exact::from_integer(0));
+        // Six places exactly are shown as they are; a seventh is rounded half away from zero.
+        assert_eq!(ratio(1, 64).to_string(), "0.015625");
+        assert_eq!(ratio(1, 128).to_string(), "0.007813");
+        assert_eq!(ratio(-1, 128).to_string(), "-0.007813");
+        assert_eq!(ratio(2, 3).to_string(), "0.666667");
+        assert_eq!(ratio(-2, 3).to_string(), "-0.666667");
+        assert_eq!(ratio(1, 3).to_string(), "0.333333");
+        // Rounding does not leave trailing zeros, nor a point with nothing after it.
+        assert_eq!(ratio(1_000_001, 10_000_000).to_string(), "0.1");
+        assert_eq!(ratio(29_999_999, 10_000_000).to_string(), "3");
     }
 
     #[test]
