@@ -2,7 +2,7 @@
 // fast it is in headless Chromium: time to the first screen, to the first question, and per answer.
 // Usage: node bench/bench.mjs [--runs N] [--throttle RATE]   (after scripts/build.sh)
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { startServer } from '../tests/e2e/server.mjs';
 import { completeThroughUi, launch, ROOT, seedCase } from '../tests/e2e/browser.mjs';
@@ -25,7 +25,12 @@ console.log('## Shipped bytes (dist/)\n');
 console.log('| file | raw | gzip -9 | brotli 11 |\n|---|---:|---:|---:|');
 const totals = { raw: 0, gzip: 0, brotli: 0 };
 const sizesByFile = new Map();
-for (const name of readdirSync(DIST).sort()) {
+// Every file, those in folders (dist/trials/) by their path, as a page requests them.
+const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => relative(DIST, join(entry.parentPath ?? entry.path, entry.name)))
+  .sort();
+for (const name of files) {
   const body = readFileSync(join(DIST, name));
   const sizes = {
     raw: body.length,
