@@ -363,6 +363,9 @@ mod tests {
         // Rounding does not leave trailing zeros, nor a point with nothing after it.
         assert_eq!(ratio(1_000_001, 10_000_000).to_string(), "0.1");
         assert_eq!(ratio(29_999_999, 10_000_000).to_string(), "3");
+        // Only the fraction's zeros go: a number rounded up to a whole ten keeps its own.
+        assert_eq!(ratio(99_999_999, 10_000_000).to_string(), "10");
+        assert_eq!(ratio(-99_999_999, 10_000_000).to_string(), "-10");
     }
 
     #[test]
