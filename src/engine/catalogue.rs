@@ -81,7 +81,7 @@ pub fn read_catalogue(bytes: &[u8]) -> Result<Vec<Entry>, LoadError> {
             for (index, trial) in trials.iter().enumerate() {
                 match (trial.as_str(), trial.as_object()) {
                     (Some(url), _) if !url.trim().is_empty() => read.push(Entry::Url(url.to_owned())),
-                    (None, Some(_)) => read.push(Entry::Inline(trial.clone().into_owned())),
+                    (None, Some(_)) => read.push(Entry::Inline(trial.to_owned_json())),
                     _ => problems.push(Problem {
                         path: format!("trials[{index}]"),
                         message: format!(

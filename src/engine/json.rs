@@ -81,17 +81,18 @@ impl<'a> Json<'a> {
         serde_json::from_str(text)
     }
 
-    /// The value with every string its own, to keep after the text it was read from is gone.
-    pub fn into_owned(self) -> Json<'static> {
+    /// A copy with every string its own, to keep after the text it was read from is gone.
+    pub fn to_owned_json(&self) -> Json<'static> {
+        let owned = |text: &Cow<'a, str>| Cow::Owned(text.to_string());
         match self {
             Json::Null => Json::Null,
-            Json::Bool(value) => Json::Bool(value),
-            Json::Number(number) => Json::Number(number),
-            Json::String(text) => Json::String(Cow::Owned(text.into_owned())),
-            Json::Array(items) => Json::Array(items.into_iter().map(Json::into_owned).collect()),
-            Json::Object(entries) => Json::Object(
-                entries.into_iter().map(|(key, value)| (Cow::Owned(key.into_owned()), value.into_owned())).collect(),
-            ),
+            Json::Bool(value) => Json::Bool(*value),
+            Json::Number(number) => Json::Number(number.clone()),
+            Json::String(text) => Json::String(owned(text)),
+            Json::Array(items) => Json::Array(items.iter().map(Json::to_owned_json).collect()),
+            Json::Object(entries) => {
+                Json::Object(entries.iter().map(|(key, value)| (owned(key), value.to_owned_json())).collect())
+            }
         }
     }
 
@@ -338,7 +339,7 @@ mod tests {
         assert_eq!(values, [Some("a\"b"), Some("é"), Some("x")]);
         assert!(matches!(&entries[2].1, Json::String(Cow::Borrowed("x"))));
         assert!(matches!(&entries[1].0, Cow::Owned(_)));
-        let kept = parsed.clone().into_owned();
+        let kept = parsed.to_owned_json();
         assert_eq!(kept, parsed);
     }
 
