@@ -1,10 +1,14 @@
-//! Two things the widget's build needs.
+//! Three things the widget's build needs.
 //!
 //! **The compiled-in seed trial.** The build loads `SEED_DEFINITION` (`src/engine/load/mod.rs`)
 //! with the engine's checking loader and writes it in the compact form the widget reads
 //! (`engine::compact`): a problem in the file fails the build with every problem listed, and the
 //! patient's first screen skips JSON parsing and checking. The engine is pure (no IO, no browser
 //! imports; `tests/engine_is_pure.rs`), so the build script compiles the same source natively.
+//!
+//! **The widget's stylesheet.** The files in `styles/`, joined in cascade order and without their
+//! comments and layout whitespace (`src/stylesheet.rs`), which the widget adopts in each shadow root
+//! and the entry points' early start page too.
 //!
 //! **Link settings for the WebAssembly builds.** A wasm32 binary's linear memory starts with its
 //! stack, 1 MiB by default, and never shrinks: most of the widget's Wasm memory was an idle stack.
@@ -23,6 +27,8 @@
 #[path = "src/engine/mod.rs"]
 #[allow(dead_code, unused_imports, clippy::wrong_self_convention)]
 mod engine;
+#[path = "src/stylesheet.rs"]
+mod stylesheet;
 
 use std::path::Path;
 
@@ -30,6 +36,8 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=trials");
     println!("cargo::rerun-if-changed=src/engine");
+    println!("cargo::rerun-if-changed=src/stylesheet.rs");
+    println!("cargo::rerun-if-changed=styles");
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo::rustc-link-arg=-zstack-size=262144");
     }
@@ -44,8 +52,23 @@ fn main() {
         eprintln!("cargo did not set OUT_DIR");
         std::process::exit(1);
     };
-    let target = Path::new(&out_dir).join("seed.compact");
-    if let Err(error) = std::fs::write(&target, engine::compact::encode(&definition)) {
+    write(&Path::new(&out_dir).join("seed.compact"), &engine::compact::encode(&definition));
+    let mut css = String::new();
+    for name in stylesheet::FILES {
+        let path = format!("styles/{name}.css");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => css.push_str(&text),
+            Err(error) => {
+                eprintln!("{path}: {error}");
+                std::process::exit(1);
+            }
+        }
+    }
+    write(&Path::new(&out_dir).join("widget.css"), stylesheet::compact(&css).as_bytes());
+}
+
+fn write(target: &Path, bytes: &[u8]) {
+    if let Err(error) = std::fs::write(target, bytes) {
         eprintln!("{}: {error}", target.display());
         std::process::exit(1);
     }

@@ -13,11 +13,21 @@ if (hosts.length === 0 && document.getElementById('prescreen')) hosts.push(docum
 const byUrl = hosts.some((host) => host.getAttribute('data-definition-url') || host.getAttribute('data-catalogue-url'));
 const build = byUrl ? 'prescreen-widget' : 'prescreen-seed';
 
-const [{ default: init }, { default: wasmBase64 }] = await Promise.all([
-  import(`./${build}.js`),
-  import(`./${build}-wasm.js`),
-]);
-const text = atob(wasmBase64);
-const bytes = new Uint8Array(text.length);
-for (let index = 0; index < text.length; index += 1) bytes[index] = text.charCodeAt(index);
-await init({ module_or_path: bytes });
+// The start page while the WebAssembly loads (embed/early-start.js, written in here by
+// scripts/package-dist.mjs; without it, nothing shows early).
+const earlyStart = { show: () => [], withdraw: () => {} };
+const early = earlyStart.show(hosts);
+
+try {
+  const [{ default: init }, { default: wasmBase64 }] = await Promise.all([
+    import(`./${build}.js`),
+    import(`./${build}-wasm.js`),
+  ]);
+  const text = atob(wasmBase64);
+  const bytes = new Uint8Array(text.length);
+  for (let index = 0; index < text.length; index += 1) bytes[index] = text.charCodeAt(index);
+  await init({ module_or_path: bytes });
+} finally {
+  // The widget has taken over every early start page; where it could not, the host's message shows.
+  earlyStart.withdraw(early);
+}

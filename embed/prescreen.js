@@ -18,7 +18,17 @@ if (hosts.length === 0 && document.getElementById('prescreen')) hosts.push(docum
 const byUrl = hosts.some((host) => host.getAttribute('data-definition-url') || host.getAttribute('data-catalogue-url'));
 const build = byUrl ? 'prescreen-widget' : 'prescreen-seed';
 
-// The .wasm is fetched while the glue module loads, not after it: both are needed to start.
+// The start page while the WebAssembly loads (embed/early-start.js, written in here by
+// scripts/package-dist.mjs; without it, nothing shows early).
+const earlyStart = { show: () => [], withdraw: () => {} };
+// The .wasm is fetched while the start page is drawn and the glue module loads: both are needed to start.
 const wasm = fetch(new URL(`./${build}_bg.wasm`, import.meta.url));
-const { default: init } = await import(`./${build}.js`);
-await init({ module_or_path: wasm });
+const early = earlyStart.show(hosts);
+
+try {
+  const { default: init } = await import(`./${build}.js`);
+  await init({ module_or_path: wasm });
+} finally {
+  // The widget has taken over every early start page; where it could not, the host's message shows.
+  earlyStart.withdraw(early);
+}

@@ -12,4 +12,7 @@ trunk build --release --offline --dist dist "$@"
 trunk build --release --offline --dist target/seed-dist seed.html
 cp target/seed-dist/prescreen-widget.js dist/prescreen-seed.js
 cp target/seed-dist/prescreen-widget_bg.wasm dist/prescreen-seed_bg.wasm
-node scripts/package-dist.mjs dist
+# The start page the entry points show while the WebAssembly loads, written by the widget's own
+# components (src/ui/prerender.rs, Yew's server-side rendering, natively).
+cargo run --quiet --features prerender --bin prescreen-prerender > target/early-start.json
+node scripts/package-dist.mjs dist target/early-start.json

@@ -1,4 +1,6 @@
 // After Trunk: adds to dist/ what hosts need beyond Trunk's output.
+// - in prescreen.js and prescreen-strict.js, the start page they show while the WebAssembly loads:
+//   embed/early-start.js with what the native prerender wrote (the path given after dist/);
 // - prescreen-widget-wasm.js and prescreen-seed-wasm.js: each build's .wasm as a base64 module, for
 //   prescreen-strict.js (connect-src 'none');
 // - integrity.json: an SRI hash (sha384) of every file, so hosts can pin exactly what they serve.
@@ -7,6 +9,24 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
+const prerendered = process.argv[3];
+
+// The line of each entry point that stands for the early start page until it is written in.
+const EARLY_LINE = 'const earlyStart = { show: () => [], withdraw: () => {} };';
+if (prerendered) {
+  const start = JSON.parse(readFileSync(prerendered, 'utf8'));
+  // Its comments are for the next engineer, not the patient's download: lines that are only a
+  // comment are left out (the file has no other comments).
+  const code = readFileSync(new URL('../embed/early-start.js', import.meta.url), 'utf8')
+    .split('\n').filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.test(line)).join('\n')
+    .replace('const START = null;', () => `const START = ${JSON.stringify(start)};`);
+  const inlined = `const earlyStart = (() => {\n${code}\nreturn { show: showEarly, withdraw: withdrawEarly };\n})();`;
+  for (const entry of ['prescreen.js', 'prescreen-strict.js']) {
+    const text = readFileSync(join(dist, entry), 'utf8');
+    if (!text.includes(EARLY_LINE)) throw new Error(`${entry}: no line ${EARLY_LINE}`);
+    writeFileSync(join(dist, entry), text.replace(EARLY_LINE, () => inlined));
+  }
+}
 for (const build of ['prescreen-widget', 'prescreen-seed']) {
   const wasm = readFileSync(join(dist, `${build}_bg.wasm`));
   writeFileSync(join(dist, `${build}-wasm.js`),

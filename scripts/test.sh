@@ -13,6 +13,8 @@ step() { printf '\n== %s\n' "$*"; }
 step "formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --quiet --all-targets -- -D warnings
+# The start page written at build time (src/ui/prerender.rs): the widget's components, natively.
+cargo clippy --quiet --features prerender --lib --bins -- -D warnings
 # Both builds of the widget: without and with reading definitions and catalogues by URL.
 cargo clippy --quiet --features ui --target wasm32-unknown-unknown --lib --bins -- -D warnings
 cargo clippy --quiet --features ui,by-url --target wasm32-unknown-unknown --lib --bins --test widget --example engine_in_browser -- -D warnings

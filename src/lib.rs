@@ -25,6 +25,9 @@ pub fn compiled_seed() -> Option<engine::Definition> {
 /// calls (so the release build drops it).
 pub mod import;
 pub mod messages;
+/// How the stylesheets ship (build.rs writes them): here only for its tests.
+#[cfg(test)]
+mod stylesheet;
 
 #[cfg(feature = "ui")]
 pub mod ui;

@@ -3,6 +3,7 @@
 //! adopted, so that host styles and widget styles stay apart.
 
 use super::widget::{Widget, WidgetProps};
+use crate::engine::Respondent;
 use crate::messages;
 use wasm_bindgen::JsCast;
 use yew::AttrValue;
@@ -35,21 +36,32 @@ pub struct HostSettings {
     pub title_names_outcome: bool,
     /// Text direction from the host's `data-dir` (`rtl` or `ltr`); none means inherit `ltr`.
     pub direction: Option<AttrValue>,
+    /// What the patient did on the start page shown before the widget was ready, if one was.
+    pub early: Option<EarlyStart>,
 }
 
+/// What the patient did on the start page that `embed/prescreen.js` shows while the WebAssembly
+/// loads (written when the widget is built, by its own components: `prerender.rs`). The widget
+/// takes over from it and carries on: same language, same choice, focus on the same control, and
+/// straight to the first question when Start was already pressed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EarlyStart {
+    pub respondent: Respondent,
+    pub begun: bool,
+    /// The control that had focus, by its place among the page's buttons and inputs: the widget's
+    /// start page is the same markup, so the same place is the same control.
+    pub focus: Option<u32>,
+}
+
+/// Marks the element, in a host's shadow root, that holds the start page shown early.
+const EARLY_START: &str = "[data-ps-early]";
+/// The controls a person can reach on the start page, in the order `EarlyStart::focus` counts them.
+const CONTROLS: &str = "button, input";
+
 /// Every stylesheet of the widget, compiled in: it is adopted by each widget's shadow root, so the
-/// host page needs no `<link>` and no `style-src` exception, and its CSS cannot reach inside.
-const WIDGET_CSS: &str = concat!(
-    include_str!("../../styles/tokens.css"),
-    include_str!("../../styles/widget.css"),
-    include_str!("../../styles/form.css"),
-    include_str!("../../styles/choice.css"),
-    include_str!("../../styles/button.css"),
-    include_str!("../../styles/error-summary.css"),
-    include_str!("../../styles/summary-list.css"),
-    include_str!("../../styles/result.css"),
-    include_str!("../../styles/print.css"),
-);
+/// host page needs no `<link>` and no `style-src` exception, and its CSS cannot reach inside. The
+/// files in `styles/` as `build.rs` joins and compacts them (`src/stylesheet.rs`).
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 fn widget_stylesheet() -> Option<web_sys::CssStyleSheet> {
     let sheet = web_sys::CssStyleSheet::new().ok()?;
@@ -77,22 +89,66 @@ pub fn start() {
     // "no blank screen" fallback, with the trial's contacts).
     let Some(stylesheet) = widget_stylesheet().filter(|_| shadow_roots_adopt_stylesheets()) else { return };
     for host in hosts {
-        // A second start() must not mount a second widget in the same place.
-        if host.shadow_root().is_some() {
-            continue;
-        }
-        let Ok(shadow) = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) else {
-            continue;
+        let (shadow, early, language) = match host.shadow_root() {
+            None => match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
+                Ok(shadow) if adopt(&shadow, &stylesheet) => (shadow, None, None),
+                _ => continue,
+            },
+            // The start page shown early: read what the patient did there, then replace it. Any
+            // other shadow root is a widget already mounted (a second start() must not mount a
+            // second one in the same place) or the host page's own.
+            Some(shadow) => match shadow.query_selector(EARLY_START) {
+                Ok(Some(shown)) => {
+                    let (early, language) = take_over(&shadow, &shown);
+                    (shadow, Some(early), language)
+                }
+                _ => continue,
+            },
         };
-        if js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&stylesheet)).is_err() {
-            continue;
-        }
         let Ok(root) = document.create_element("div") else { continue };
         if shadow.append_child(&root).is_err() {
             continue;
         }
-        let props = widget_props(host);
-        yew::Renderer::<Widget>::with_root_and_props(root, props).render();
+        let focus = early.as_ref().filter(|early| !early.begun).and_then(|early| early.focus);
+        let props = widget_props(host, early, language);
+        yew::Renderer::<Widget>::with_root_and_props(root.clone(), props).render();
+        if let Some(place) = focus {
+            // Yew renders in a microtask queued by render(); this one runs after it, still before
+            // the browser paints or handles the next event.
+            wasm_bindgen_futures::spawn_local(async move { focus_control(&root, place) });
+        }
+    }
+}
+
+fn adopt(shadow: &web_sys::ShadowRoot, stylesheet: &web_sys::CssStyleSheet) -> bool {
+    js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(stylesheet)).is_ok()
+}
+
+/// Reads what the patient did on the early start page, and the language it shows, and removes it;
+/// the widget renders in its place before the browser paints again, so nobody sees the page go.
+fn take_over(shadow: &web_sys::ShadowRoot, shown: &web_sys::Element) -> (EarlyStart, Option<String>) {
+    let chosen = shown.query_selector("input[name=respondent]:checked").ok().flatten();
+    let respondent = match chosen.and_then(|input| input.get_attribute("value")).as_deref() {
+        Some("ps-respondent-caregiver") => Respondent::Caregiver,
+        _ => Respondent::Patient,
+    };
+    let focused = shadow.active_element();
+    let focus = focused.and_then(|focused| {
+        let controls = shown.query_selector_all(CONTROLS).ok()?;
+        (0..controls.length())
+            .find(|&index| controls.item(index).is_some_and(|control| control.is_same_node(Some(&focused))))
+    });
+    let language = shown.query_selector(".ps-widget").ok().flatten().and_then(|widget| widget.get_attribute("lang"));
+    let early = EarlyStart { respondent, begun: shown.has_attribute("data-ps-begun"), focus };
+    shown.remove();
+    (early, language)
+}
+
+/// Focuses the control at `place` among the widget's buttons and inputs.
+fn focus_control(root: &web_sys::Element, place: u32) {
+    let control = root.query_selector_all(CONTROLS).ok().and_then(|controls| controls.item(place));
+    if let Some(control) = control.and_then(|control| control.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = control.focus();
     }
 }
 
@@ -108,7 +164,9 @@ fn shadow_roots_adopt_stylesheets() -> bool {
 }
 
 /// The widget's settings from the host element's `data-` attributes.
-fn widget_props(host: web_sys::Element) -> WidgetProps {
+/// `early` and `language` come from the start page shown early, when there was one: its language
+/// is the one the patient last chose.
+fn widget_props(host: web_sys::Element, early: Option<EarlyStart>, language: Option<String>) -> WidgetProps {
     let source = match (host.get_attribute("data-catalogue-url"), host.get_attribute("data-definition-url")) {
         (Some(url), _) if !url.is_empty() => DefinitionSource::Catalogue { url },
         (_, Some(url)) if !url.is_empty() => {
@@ -116,7 +174,7 @@ fn widget_props(host: web_sys::Element) -> WidgetProps {
         }
         _ => DefinitionSource::Seed,
     };
-    let language = host.get_attribute("data-lang").unwrap_or_else(preferred_language);
+    let language = language.or_else(|| host.get_attribute("data-lang")).unwrap_or_else(preferred_language);
     let outcome_event = host
         .get_attribute("data-events")
         .is_some_and(|events| events.split_whitespace().any(|event| event == "outcome"));
@@ -129,7 +187,7 @@ fn widget_props(host: web_sys::Element) -> WidgetProps {
     WidgetProps {
         source,
         language: language.into(),
-        host: HostSettings { element: Some(host), outcome_event, owns_title, title_names_outcome, direction },
+        host: HostSettings { element: Some(host), outcome_event, owns_title, title_names_outcome, direction, early },
     }
 }
 

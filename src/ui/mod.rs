@@ -20,6 +20,8 @@ mod localized;
 mod look_back;
 #[cfg(feature = "by-url")]
 mod portal;
+#[cfg(feature = "prerender")]
+pub mod prerender;
 mod question;
 mod questionnaire;
 mod result;
@@ -33,7 +35,7 @@ use crate::engine::Catalogue;
 use crate::engine::Definition;
 use std::rc::Rc;
 
-pub use host::{start, DefinitionSource, HostSettings};
+pub use host::{start, DefinitionSource, EarlyStart, HostSettings, WIDGET_CSS};
 pub use questionnaire::{Questionnaire, QuestionnaireProps};
 pub use widget::{Widget, WidgetProps};
 

@@ -11,7 +11,7 @@ use super::describe::describe_answer;
 use super::host::HostSettings;
 use super::localized::localized;
 use super::question::QuestionPage;
-use super::questionnaire::{language_switcher, use_focus_on};
+use super::questionnaire::{language_switcher, screen, use_focus_on};
 use super::result::ResultPage;
 use super::start::StartPage;
 use super::{SharedCatalogue, SharedDefinition};
@@ -264,13 +264,7 @@ pub fn portal(props: &PortalProps) -> Html {
             }
         }
     };
-    html! {
-        <>
-            { language_switcher(&languages_of(&state.catalogue), &language, &props.onlanguage) }
-            <div class="ps-visually-hidden" role="status" aria-live="polite">{ announcement }</div>
-            { page }
-        </>
-    }
+    screen(language_switcher(&languages_of(&state.catalogue), &language, &props.onlanguage), announcement, page)
 }
 
 #[derive(Properties, PartialEq)]

@@ -29,7 +29,18 @@ pub struct QuestionnaireProps {
 pub fn questionnaire(props: &QuestionnaireProps) -> Html {
     let state = use_reducer_eq({
         let definition = props.definition.clone();
-        move || State::new(definition, crate::engine::CalendarDate::parse(&browser::today()))
+        let early = props.host.early.clone();
+        move || {
+            let mut state = State::new(definition, crate::engine::CalendarDate::parse(&browser::today()));
+            // Carry on from the start page shown before the widget was ready (`host::EarlyStart`).
+            if let Some(early) = early {
+                state.respondent = early.respondent;
+                if early.begun {
+                    state.begin(early.respondent);
+                }
+            }
+            state
+        }
     });
     // Whether the question page on screen shows errors, for the page title.
     let page_has_errors = use_state(|| false);
@@ -131,6 +142,12 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
             }
         }
     };
+    screen(switcher, announcement, page)
+}
+
+/// A screen of the widget: the language buttons, the live region that announces each change of
+/// page, and the page. Also how the start page shown early is written (`prerender.rs`).
+pub(crate) fn screen(switcher: Html, announcement: String, page: Html) -> Html {
     html! {
         <>
             { switcher }

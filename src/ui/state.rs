@@ -62,6 +62,13 @@ impl State {
         }
     }
 
+    /// The patient chose who is answering and pressed Start: the first question that matters.
+    pub fn begin(&mut self, respondent: Respondent) {
+        self.respondent = respondent;
+        self.history.clear();
+        self.screen = self.screen_after_questions();
+    }
+
     /// Where to go once there is nothing left to ask: when the answers rule the patient out, the
     /// answers that did it (a slip there would turn them away wrongly), otherwise the
     /// check-your-answers page.
@@ -91,11 +98,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut state = (*self).clone();
         match action {
-            Action::Begin(respondent) => {
-                state.respondent = respondent;
-                state.history.clear();
-                state.screen = state.screen_after_questions();
-            }
+            Action::Begin(respondent) => state.begin(respondent),
             Action::Answer { question, answer } => {
                 let id = state.definition.questions[question].id.clone();
                 state.answers.set(id, answer);

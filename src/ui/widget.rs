@@ -112,5 +112,11 @@ pub fn widget(props: &WidgetProps) -> Html {
             }
         }
     };
-    html! { <div class="ps-widget" lang={(*language).clone()} dir={props.host.direction.clone()}>{ body }</div> }
+    frame((*language).clone(), props.host.direction.clone(), body)
+}
+
+/// The widget's outermost element, which carries its language and direction. Also how the start
+/// page shown early is written (`prerender.rs`).
+pub(crate) fn frame(language: AttrValue, direction: Option<AttrValue>, body: Html) -> Html {
+    html! { <div class="ps-widget" lang={language} dir={direction}>{ body }</div> }
 }

@@ -49,6 +49,28 @@ export async function openDemoVariant({ server, browser }, attributes, contextOp
   return { context, page, open: () => page.goto(`${server.url}variant.html`) };
 }
 
+/**
+ * The widget's markup under its shadow root `root`, as a tree a person meets it: elements with
+ * their attributes (sorted), each input's checked state as it is now, and text as it reads. Run in
+ * the page. `checked` is left out as an attribute: the start page shown while the widget loads
+ * (embed/early-start.js) writes it in its HTML, Yew sets the property; and the parser writes
+ * adjacent text as one node, Yew as several.
+ */
+export function widgetMarkup(root) {
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.data;
+    const attributes = [...node.attributes].filter((a) => a.name !== 'checked').map((a) => `${a.name}=${a.value}`).sort();
+    const state = node.tagName === 'INPUT' ? [`(checked: ${node.checked})`] : [];
+    const children = [];
+    for (const child of [...node.childNodes].filter((each) => each.nodeType !== Node.COMMENT_NODE).map(walk)) {
+      if (typeof child === 'string' && typeof children.at(-1) === 'string') children[children.length - 1] += child;
+      else if (child !== '') children.push(child);
+    }
+    return [node.tagName.toLowerCase(), ...attributes, ...state, children];
+  };
+  return walk(root.querySelector('.ps-widget'));
+}
+
 export function seedCase(name) {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'seed_cases', `${name}.json`), 'utf8'));
 }

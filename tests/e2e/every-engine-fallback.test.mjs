@@ -67,7 +67,9 @@ function assertLoaderFailed(t, running, settled) {
 function hosts(page) {
   return page.evaluate(() => [...document.querySelectorAll('[data-prescreen]')].map((host) => ({
     id: host.id,
-    mounted: Boolean(host.shadowRoot),
+    // The widget, not the start page shown while it loads (embed/early-start.js): where the widget
+    // fails to load, that page gives way to a <slot> that shows the host's own message.
+    mounted: Boolean(host.shadowRoot?.querySelector('.ps-widget:not([data-ps-early] *)')),
     // innerText is what is rendered: it is empty for light-DOM children hidden by a shadow root.
     shownText: host.innerText.replace(/\s+/g, ' ').trim(),
     fallbackHeight: Math.round(host.querySelector('p')?.getBoundingClientRect().height ?? 0),

@@ -3,7 +3,8 @@
 // engines/. The questionnaire in both languages agrees with `prescreen eval`; the strict-CSP page
 // sees no violation; hostile host CSS changes nothing; two widgets stay apart; the iframe tells its
 // parent one height; the keyboard alone completes it; nothing is requested after load; print and
-// download work. Where an engine cannot observe something, the test says so (as a diagnostic) and
+// download work; the start page shown while the widget loads is the widget's own and hands over
+// what the patient did there. Where an engine cannot observe something, the test says so (as a diagnostic) and
 // checks it another way. Screenshots of every screen type go to test-output/screenshots/<engine>/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DIST, RECORDER, ROOT, answerQuestion, cliEvaluation, completeThroughUi, currentScreen, forEachEngine, nextScreen, recorded, screenshot,
-  seedCase,
+  seedCase, widgetMarkup,
 } from './engines/index.mjs';
 
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
@@ -450,5 +451,41 @@ forEachEngine('every engine', SERVER, (running) => {
     assert.ok(asked.length >= 20, `answered ${asked.length} questions by keyboard`);
     await screenshot(page, 'keyboard-result-focus', { fullPage: false });
     await page.close();
+  });
+
+  test('the start page shown while the widget loads is its own, and what the patient did there carries over', async () => {
+    const seedTrial = JSON.parse(readFileSync(join(ROOT, 'trials', 'cd123-car-t-aml.json'), 'utf8'));
+    const takenOver = (root) => Boolean(root && !root.querySelector('[data-ps-early]') && root.querySelector('.ps-widget'));
+    // The same markup before and after the widget takes over, as this engine parses and draws it.
+    let release = running.server.hold('/prescreen-seed_bg.wasm');
+    let page = await running.newPage();
+    try {
+      await page.goto(`${running.server.url}index.html`);
+      let widget = page.widget();
+      await widget.waitFor('[data-ps-early] .ps-button--start');
+      const early = await widget.evaluate(widgetMarkup);
+      release();
+      await widget.waitUntil(takenOver, null, 'the widget to take over');
+      assert.deepEqual(await widget.evaluate(widgetMarkup), early);
+      await page.close();
+
+      // Chinese, a caregiver, and Start, all before the widget is ready.
+      release = running.server.hold('/prescreen-seed_bg.wasm');
+      page = await running.newPage();
+      await page.goto(`${running.server.url}index.html`);
+      widget = page.widget();
+      await widget.click('[data-ps-early] .ps-language__option[lang="zh-Hans"]');
+      await widget.waitFor('[data-ps-early] .ps-widget[lang="zh-Hans"]');
+      await widget.click('[data-ps-early] label[for="ps-respondent-caregiver"]');
+      await widget.click('[data-ps-early] .ps-button--start');
+      await widget.waitFor('[data-ps-early] p[role="status"]');
+      release();
+      await widget.waitFor('[data-question="age_years"]');
+      assert.deepEqual(await widget.evaluate((root) => [root.querySelector('.ps-widget').lang, root.querySelector('h1').textContent, Boolean(root.querySelector('[data-ps-early]'))]),
+        ['zh-Hans', seedTrial.questions[0].caregiver_text['zh-Hans'], false]);
+    } finally {
+      release();
+      await page.close();
+    }
   });
 });

@@ -114,7 +114,15 @@ export class WidgetScope {
   }
 
   async click(selector) {
-    await this.page.adapter.click(await this.#handle(selector));
+    try {
+      await this.page.adapter.click(await this.#handle(selector));
+    } catch (error) {
+      // The start page shown while the widget loads (embed/early-start.js) is replaced by the
+      // widget's own, the same markup in the same place: where the element found went with it,
+      // a person's click lands on its twin, so the click is made again on the element now there.
+      if (!/detached|stale/i.test(String(error))) throw error;
+      await this.page.adapter.click(await this.#handle(selector));
+    }
   }
 
   /** Types `text` into a text field, over what it holds. */

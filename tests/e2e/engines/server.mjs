@@ -4,7 +4,8 @@
 // - `pages`: extra pages by path (variants of the demo pages), and `files`: other extra files;
 // - `/__init/<token>/…`: any page with a script injected as the first element of <head>, the init
 //   script for engines without one of their own (see webkit.mjs), and its files from dist/;
-// - `/__without/<file>/…`: any page, with <file> answered 404 (a module that fails to load).
+// - `/__without/<file>/…`: any page, with <file> answered 404 (a module that fails to load);
+// - `hold(path)`: that file is answered only once the test releases it (a slow connection).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -23,9 +24,11 @@ export async function startTestServer(root, { headersFor = () => ({}), pages = {
   const base = resolve(root);
   const requests = [];
   const initScripts = new Map();
+  const held = new Map();
   const server = createServer(async (request, response) => {
     requests.push({ method: request.method, url: request.url, at: Date.now() });
     let path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    await held.get(path);
     let initToken = null;
     let missing = null;
     const init = path.match(/^\/__init\/([a-z0-9]+)(\/.*)$/);
@@ -83,6 +86,12 @@ export async function startTestServer(root, { headersFor = () => ({}), pages = {
       const token = `s${initScripts.size + 1}`;
       initScripts.set(token, source);
       return `/__init/${token}`;
+    },
+    /** Holds back every answer for `path` until the returned function is called. */
+    hold(path) {
+      let release;
+      held.set(path, new Promise((done) => { release = done; }));
+      return () => { held.delete(path); release(); };
     },
     close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }),
   };

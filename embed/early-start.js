@@ -1,0 +1,89 @@
+// The start page, shown while the WebAssembly loads. scripts/package-dist.mjs writes this file into
+// prescreen.js and prescreen-strict.js (a shared module would be one more request before anything
+// shows), with START set to what the widget's build wrote: the compiled-in trial's start page in
+// each language, rendered by the widget's own components (src/ui/prerender.rs), and its stylesheet.
+//
+// On a slow connection the patient reads what the check is, switches language, chooses who is
+// answering and presses Start before the widget is ready; the widget then takes over where they are
+// (src/ui/host.rs, `EarlyStart`). Only hosts that show the compiled-in trial get it, and only where
+// the widget itself could run: otherwise each host keeps the message its own HTML carries.
+const START = null;
+
+/** The language the widget would pick for `host` (src/ui/host.rs), if its page was written. */
+function earlyLanguage(host) {
+  const asked = host.getAttribute('data-lang');
+  if (asked !== null) return START.pages[asked] ? asked : null;
+  const primaries = (navigator.languages ?? []).map((preference) => preference.split('-')[0].toLowerCase());
+  const found = primaries.map((primary) => START.languages.find((entry) => entry.browserLanguages.includes(primary))).find(Boolean);
+  const language = (found ?? START.languages[0]).language;
+  return START.pages[language] ? language : null;
+}
+
+/** Writes the start page in `language` into `page`, keeping who is answering and a pressed Start. */
+function drawEarly(page, host, language, respondent, begun) {
+  page.innerHTML = START.pages[language].html;
+  const direction = host.getAttribute('data-dir');
+  if (direction === 'rtl' || direction === 'ltr') page.firstElementChild.setAttribute('dir', direction);
+  for (const input of page.querySelectorAll('input[name="respondent"]')) input.checked = input.value === respondent;
+  if (begun) showWaiting(page, language);
+}
+
+/** After Start, until the widget is ready: says the questions are loading. */
+function showWaiting(page, language) {
+  const waiting = document.createElement('p');
+  waiting.className = 'ps-body';
+  waiting.setAttribute('role', 'status');
+  waiting.textContent = START.pages[language].loading;
+  page.querySelector('form').after(waiting);
+}
+
+/** Shows the start page in each host that shows the compiled-in trial; returns their shadow roots. */
+function showEarly(hosts) {
+  const shown = [];
+  if (!START || typeof WebAssembly !== 'object' || typeof Element.prototype.attachShadow !== 'function'
+    || !('adoptedStyleSheets' in ShadowRoot.prototype)) return shown;
+  let sheet;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(START.css);
+  } catch {
+    return shown;
+  }
+  for (const host of hosts) {
+    const language = earlyLanguage(host);
+    if (host.shadowRoot || !language || host.getAttribute('data-definition-url') || host.getAttribute('data-catalogue-url')) continue;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [sheet];
+    const page = document.createElement('div');
+    page.setAttribute('data-ps-early', '');
+    shadow.append(page);
+    shown.push(shadow);
+    try {
+      drawEarly(page, host, language, 'ps-respondent-patient', false);
+    } catch {
+      // A host whose policy refuses innerHTML (Trusted Types): the widget renders when ready.
+      continue;
+    }
+    page.addEventListener('click', (event) => {
+      const button = event.target.closest('.ps-language__option');
+      if (!button) return;
+      const respondent = page.querySelector('input[name="respondent"]:checked')?.value;
+      drawEarly(page, host, button.lang, respondent, page.hasAttribute('data-ps-begun'));
+      page.querySelector(`.ps-language__option[lang="${button.lang}"]`).focus();
+    });
+    page.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (page.hasAttribute('data-ps-begun')) return;
+      page.setAttribute('data-ps-begun', '');
+      showWaiting(page, page.firstElementChild.lang);
+    });
+  }
+  return shown;
+}
+
+/** Where the widget did not take over (it failed to load), the host's own message shows again. */
+function withdrawEarly(shown) {
+  for (const shadow of shown) {
+    if (shadow.querySelector('[data-ps-early]')) shadow.replaceChildren(document.createElement('slot'));
+  }
+}
