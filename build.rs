@@ -7,8 +7,9 @@
 //! imports; `tests/engine_is_pure.rs`), so the build script compiles the same source natively.
 //!
 //! **The widget's stylesheet.** The files in `styles/`, joined in cascade order and without their
-//! comments and layout whitespace (`src/stylesheet.rs`), which the widget adopts in each shadow root
-//! and the entry points' early start page too.
+//! comments and layout whitespace (`src/stylesheet.rs`), which the widget adopts in each shadow root;
+//! and the part of it the start page needs, which the entry points carry for the start page they
+//! show while the widget loads.
 //!
 //! **Link settings for the WebAssembly builds.** A wasm32 binary's linear memory starts with its
 //! stack, 1 MiB by default, and never shrinks: most of the widget's Wasm memory was an idle stack.
@@ -53,8 +54,14 @@ fn main() {
         std::process::exit(1);
     };
     write(&Path::new(&out_dir).join("seed.compact"), &engine::compact::encode(&definition));
+    write(&Path::new(&out_dir).join("widget.css"), stylesheet_of(&stylesheet::FILES).as_bytes());
+    write(&Path::new(&out_dir).join("start.css"), stylesheet_of(&stylesheet::START_PAGE_FILES).as_bytes());
+}
+
+/// The files in `styles/` named, joined in order and compacted.
+fn stylesheet_of(names: &[&str]) -> String {
     let mut css = String::new();
-    for name in stylesheet::FILES {
+    for name in names {
         let path = format!("styles/{name}.css");
         match std::fs::read_to_string(&path) {
             Ok(text) => css.push_str(&text),
@@ -64,7 +71,7 @@ fn main() {
             }
         }
     }
-    write(&Path::new(&out_dir).join("widget.css"), stylesheet::compact(&css).as_bytes());
+    stylesheet::compact(&css)
 }
 
 fn write(target: &Path, bytes: &[u8]) {

@@ -1,7 +1,8 @@
 // The start page, shown while the WebAssembly loads. scripts/package-dist.mjs writes this file into
 // prescreen.js and prescreen-strict.js (a shared module would be one more request before anything
 // shows), with START set to what the widget's build wrote: the compiled-in trial's start page in
-// each language, rendered by the widget's own components (src/ui/prerender.rs), and its stylesheet.
+// each language, rendered by the widget's own components (src/ui/prerender.rs), and the part of the
+// widget's stylesheet that page needs (the widget adopts the whole one when it takes over).
 //
 // On a slow connection the patient reads what the check is, switches language, chooses who is
 // answering and presses Start before the widget is ready; the widget then takes over where they are

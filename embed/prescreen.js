@@ -21,9 +21,9 @@ const build = byUrl ? 'prescreen-widget' : 'prescreen-seed';
 // The start page while the WebAssembly loads (embed/early-start.js, written in here by
 // scripts/package-dist.mjs; without it, nothing shows early).
 const earlyStart = { show: () => [], withdraw: () => {} };
-// The .wasm is fetched while the start page is drawn and the glue module loads: both are needed to start.
-const wasm = fetch(new URL(`./${build}_bg.wasm`, import.meta.url));
 const early = earlyStart.show(hosts);
+// The .wasm is fetched while the glue module loads, not after it: both are needed to start.
+const wasm = fetch(new URL(`./${build}_bg.wasm`, import.meta.url));
 
 try {
   const { default: init } = await import(`./${build}.js`);

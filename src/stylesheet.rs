@@ -8,6 +8,11 @@
 pub const FILES: [&str; 9] =
     ["tokens", "widget", "form", "choice", "button", "error-summary", "summary-list", "result", "print"];
 
+/// The files the start page's markup is styled by: the entry points carry only these for the
+/// start page they show while the widget loads (the widget adopts all of `FILES` when it takes over).
+/// The end-to-end tests compare where every element of that page sits before and after.
+pub const START_PAGE_FILES: [&str; 5] = ["tokens", "widget", "form", "choice", "button"];
+
 /// Characters that need no space on either side of them in CSS: a space next to them only lays
 /// the source out. (Not `:`, `(` or `)`: `a :focus` and `and (` mean something else without it.)
 const TIGHT: &[char] = &['{', '}', ';', ',', '>'];
@@ -62,7 +67,7 @@ fn copy_string(quote: char, chars: &mut impl Iterator<Item = char>, out: &mut St
 
 #[cfg(test)]
 mod tests {
-    use super::{compact, FILES};
+    use super::{compact, FILES, START_PAGE_FILES};
 
     #[test]
     fn every_stylesheet_of_the_widget_is_listed() {
@@ -77,6 +82,14 @@ mod tests {
         let mut listed = FILES.map(str::to_owned).to_vec();
         listed.sort();
         assert_eq!(found, listed, "a stylesheet in styles/ that build.rs would leave out, or one listed that is gone");
+    }
+
+    #[test]
+    fn the_start_page_files_are_widget_files_in_cascade_order() {
+        let places: Vec<Option<usize>> =
+            START_PAGE_FILES.iter().map(|name| FILES.iter().position(|file| file == name)).collect();
+        assert!(places.iter().all(Option::is_some), "{places:?}");
+        assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "{places:?}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Prints, as JSON, what `scripts/package-dist.mjs` writes into the widget's entry points so they
 //! can show the start page before the WebAssembly is ready (`prescreen::ui::prerender`): each
-//! language's page, the widget's languages as a browser preference finds them, and its stylesheet.
+//! language's page, the widget's languages as a browser preference finds them, and the part of its
+//! stylesheet that page needs.
 
 use prescreen::ui::prerender::start_pages;
 use serde_json::json;
@@ -22,7 +23,7 @@ fn main() {
         })).collect::<Vec<_>>(),
         "pages": pages.iter().map(|page| (page.language.to_owned(), json!({ "html": page.html, "loading": page.loading })))
             .collect::<serde_json::Map<_, _>>(),
-        "css": prescreen::ui::WIDGET_CSS,
+        "css": prescreen::ui::prerender::START_CSS,
     });
     println!("{output}");
 }

@@ -61,7 +61,7 @@ const CONTROLS: &str = "button, input";
 /// Every stylesheet of the widget, compiled in: it is adopted by each widget's shadow root, so the
 /// host page needs no `<link>` and no `style-src` exception, and its CSS cannot reach inside. The
 /// files in `styles/` as `build.rs` joins and compacts them (`src/stylesheet.rs`).
-pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 fn widget_stylesheet() -> Option<web_sys::CssStyleSheet> {
     let sheet = web_sys::CssStyleSheet::new().ok()?;
@@ -97,8 +97,10 @@ pub fn start() {
             // The start page shown early: read what the patient did there, then replace it. Any
             // other shadow root is a widget already mounted (a second start() must not mount a
             // second one in the same place) or the host page's own.
+            // The entry point adopted only the start page's part of the stylesheet: the whole one
+            // replaces it in the same task, which draws the same page the same way.
             Some(shadow) => match shadow.query_selector(EARLY_START) {
-                Ok(Some(shown)) => {
+                Ok(Some(shown)) if adopt(&shadow, &stylesheet) => {
                     let (early, language) = take_over(&shadow, &shown);
                     (shadow, Some(early), language)
                 }

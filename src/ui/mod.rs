@@ -35,7 +35,7 @@ use crate::engine::Catalogue;
 use crate::engine::Definition;
 use std::rc::Rc;
 
-pub use host::{start, DefinitionSource, EarlyStart, HostSettings, WIDGET_CSS};
+pub use host::{start, DefinitionSource, EarlyStart, HostSettings};
 pub use questionnaire::{Questionnaire, QuestionnaireProps};
 pub use widget::{Widget, WidgetProps};
 

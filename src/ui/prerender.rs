@@ -19,6 +19,10 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 use yew::prelude::*;
 
+/// The part of the widget's stylesheet the start page needs (`stylesheet::START_PAGE_FILES`, as
+/// `build.rs` compacts it): what the entry points carry.
+pub const START_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/start.css"));
+
 /// One language's early start page.
 #[derive(Debug)]
 pub struct StartPageHtml {

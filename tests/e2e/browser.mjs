@@ -71,6 +71,22 @@ export function widgetMarkup(root) {
   return walk(root.querySelector('.ps-widget'));
 }
 
+/**
+ * Where each element of the widget under its shadow root `root` is drawn, in document order: its
+ * box and the computed styles a person sees. Run in the page. The start page shown while the
+ * widget loads carries only part of the stylesheet: a rule it missed would move or restyle
+ * something here.
+ */
+export function widgetLayout(root) {
+  const round = (value) => Math.round(value * 10) / 10;
+  return [...root.querySelector('.ps-widget').querySelectorAll('*')].map((element) => {
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return [element.tagName.toLowerCase(), round(box.x), round(box.y), round(box.width), round(box.height),
+      style.color, style.backgroundColor, style.fontSize, style.fontWeight, style.borderTopWidth, style.outlineStyle].join(' ');
+  });
+}
+
 export function seedCase(name) {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'seed_cases', `${name}.json`), 'utf8'));
 }

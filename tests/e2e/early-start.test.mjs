@@ -1,14 +1,14 @@
 // The start page shown while the WebAssembly loads (embed/early-start.js, written at build time by
 // the widget's own components: src/ui/prerender.rs). With the .wasm held back, each test reads the
 // early page, acts on it as a patient would, then lets the widget load and checks that it took
-// over where the patient was: the same markup, language, choice and focus, and straight to the
+// over where the patient was: the same markup drawn the same way, language, choice and focus, and straight to the
 // first question when Start was pressed. The three-engine suite checks the same in WebKit and
 // Firefox (every-engine.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openDemoVariant, serveAndLaunch, widgetMarkup } from './browser.mjs';
+import { ROOT, openDemoVariant, serveAndLaunch, widgetLayout, widgetMarkup } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
 
 const running = serveAndLaunch();
@@ -35,6 +35,7 @@ async function openHeld(attributes = '', contextOptions = {}) {
 }
 
 const markup = (page) => page.evaluate(`(${widgetMarkup})(document.querySelector('[data-prescreen]').shadowRoot)`);
+const layout = (page) => page.evaluate(`(${widgetLayout})(document.querySelector('[data-prescreen]').shadowRoot)`);
 
 const shadowState = (page) => page.evaluate(() => {
   const shadow = document.querySelector('[data-prescreen]').shadowRoot;
@@ -56,8 +57,10 @@ for (const [language, attributes, contextOptions] of [
   test(`the early start page is the widget's own start page: ${language}`, async () => {
     const { context, page, errors, takenOver } = await openHeld(attributes, contextOptions);
     const early = await markup(page);
+    const drawn = await layout(page);
     await takenOver();
     assert.deepEqual(await markup(page), early);
+    assert.deepEqual(await layout(page), drawn, 'every element drawn in the same place and style');
     if (language.startsWith('zh')) assert.equal((await shadowState(page)).language, 'zh-Hans');
     if (language.includes('right to left')) assert.ok(early.includes('dir=rtl'), 'the host\'s direction');
     assert.deepEqual(errors, []);

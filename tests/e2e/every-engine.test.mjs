@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DIST, RECORDER, ROOT, answerQuestion, cliEvaluation, completeThroughUi, currentScreen, forEachEngine, nextScreen, recorded, screenshot,
-  seedCase, widgetMarkup,
+  seedCase, widgetLayout, widgetMarkup,
 } from './engines/index.mjs';
 
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
@@ -456,7 +456,7 @@ forEachEngine('every engine', SERVER, (running) => {
   test('the start page shown while the widget loads is its own, and what the patient did there carries over', async () => {
     const seedTrial = JSON.parse(readFileSync(join(ROOT, 'trials', 'cd123-car-t-aml.json'), 'utf8'));
     const takenOver = (root) => Boolean(root && !root.querySelector('[data-ps-early]') && root.querySelector('.ps-widget'));
-    // The same markup before and after the widget takes over, as this engine parses and draws it.
+    // The same markup, drawn the same way, before and after the widget takes over, in this engine.
     let release = running.server.hold('/prescreen-seed_bg.wasm');
     let page = await running.newPage();
     try {
@@ -464,9 +464,11 @@ forEachEngine('every engine', SERVER, (running) => {
       let widget = page.widget();
       await widget.waitFor('[data-ps-early] .ps-button--start');
       const early = await widget.evaluate(widgetMarkup);
+      const drawn = await widget.evaluate(widgetLayout);
       release();
       await widget.waitUntil(takenOver, null, 'the widget to take over');
       assert.deepEqual(await widget.evaluate(widgetMarkup), early);
+      assert.deepEqual(await widget.evaluate(widgetLayout), drawn, 'every element drawn in the same place and style');
       await page.close();
 
       // Chinese, a caregiver, and Start, all before the widget is ready.

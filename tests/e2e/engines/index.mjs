@@ -17,7 +17,7 @@ import { Page } from './page.mjs';
 import { startTestServer } from './server.mjs';
 import { launchWebKit } from './webkit.mjs';
 
-export { DIST, ROOT, cliEvaluation, seedCase, widgetMarkup } from '../browser.mjs';
+export { DIST, ROOT, cliEvaluation, seedCase, widgetLayout, widgetMarkup } from '../browser.mjs';
 
 const LAUNCHERS = { chromium: launchChromium, webkit: launchWebKit, firefox: launchFirefox };
 export const ENGINES = (process.env.PRESCREEN_ENGINES ?? 'chromium,webkit,firefox').split(',').map((name) => name.trim()).filter(Boolean);
