@@ -13,11 +13,11 @@ const START = null;
 /** The language the widget would pick for `host` (src/ui/host.rs), if its page was written. */
 function earlyLanguage(host) {
   const asked = host.getAttribute('data-lang');
-  if (asked !== null) return START.pages[asked] ? asked : null;
+  if (asked !== null) return Object.hasOwn(START.pages, asked) ? asked : null;
   const primaries = (navigator.languages ?? []).map((preference) => preference.split('-')[0].toLowerCase());
   const found = primaries.map((primary) => START.languages.find((entry) => entry.browserLanguages.includes(primary))).find(Boolean);
   const language = (found ?? START.languages[0]).language;
-  return START.pages[language] ? language : null;
+  return Object.hasOwn(START.pages, language) ? language : null;
 }
 
 /** Writes the start page in `language` into `page`, keeping who is answering and a pressed Start. */
@@ -29,13 +29,16 @@ function drawEarly(page, host, language, respondent, begun) {
   if (begun) showWaiting(page, language);
 }
 
-/** After Start, until the widget is ready: says the questions are loading. */
+/**
+ * After Start, until the widget is ready: says the questions are loading, on the page and in the
+ * page's live region (a region added with its text already in it is often not read out).
+ */
 function showWaiting(page, language) {
   const waiting = document.createElement('p');
   waiting.className = 'ps-body';
-  waiting.setAttribute('role', 'status');
   waiting.textContent = START.pages[language].loading;
   page.querySelector('form').after(waiting);
+  page.querySelector('[role="status"]').textContent = START.pages[language].loading;
 }
 
 /** Shows the start page in each host that shows the compiled-in trial; returns their shadow roots. */
@@ -53,16 +56,18 @@ function showEarly(hosts) {
   for (const host of hosts) {
     const language = earlyLanguage(host);
     if (host.shadowRoot || !language || host.getAttribute('data-definition-url') || host.getAttribute('data-catalogue-url')) continue;
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.adoptedStyleSheets = [sheet];
+    // Drawn before the shadow root is attached: where drawing or attaching fails (a policy that
+    // refuses innerHTML, such as Trusted Types; an element that cannot hold a shadow root, or holds
+    // a closed one), this host keeps its own message and the others go on.
     const page = document.createElement('div');
     page.setAttribute('data-ps-early', '');
-    shadow.append(page);
-    shown.push(shadow);
     try {
       drawEarly(page, host, language, 'ps-respondent-patient', false);
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.adoptedStyleSheets = [sheet];
+      shadow.append(page);
+      shown.push(shadow);
     } catch {
-      // A host whose policy refuses innerHTML (Trusted Types): the widget renders when ready.
       continue;
     }
     page.addEventListener('click', (event) => {
@@ -82,9 +87,14 @@ function showEarly(hosts) {
   return shown;
 }
 
-/** Where the widget did not take over (it failed to load), the host's own message shows again. */
+/**
+ * Where the widget did not take over (it failed to load), the host's own message shows again, in
+ * the host page's styles: the start page's stylesheet (which resets the host) goes with the page.
+ */
 function withdrawEarly(shown) {
   for (const shadow of shown) {
-    if (shadow.querySelector('[data-ps-early]')) shadow.replaceChildren(document.createElement('slot'));
+    if (!shadow.querySelector('[data-ps-early]')) continue;
+    shadow.adoptedStyleSheets = [];
+    shadow.replaceChildren(document.createElement('slot'));
   }
 }

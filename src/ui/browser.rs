@@ -126,6 +126,21 @@ pub fn set_page_title(title: &str) {
     }
 }
 
+/// Whether the widget may move focus to `element`: only while focus is in the widget already, or
+/// nowhere (on the page's body, as when the focused control was replaced). Never away from where a
+/// person has gone on the host page.
+pub fn may_take_focus(element: &web_sys::HtmlElement) -> bool {
+    let Some(document) = element.owner_document() else { return true };
+    let in_shadow =
+        element.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().and_then(|shadow| shadow.active_element());
+    if in_shadow.is_some() {
+        return true;
+    }
+    let Some(active) = document.active_element() else { return true };
+    let in_widget = element.closest(".ps-widget").ok().flatten().is_some_and(|widget| widget.contains(Some(&active)));
+    in_widget || document.body().is_some_and(|body| body.is_same_node(Some(&active)))
+}
+
 /// Today's date on the patient's device, in its time zone, as `YYYY-MM-DD`.
 pub fn today() -> String {
     let now = js_sys::Date::new_0();

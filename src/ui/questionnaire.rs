@@ -222,14 +222,16 @@ fn download_answers(state: &State) {
 }
 
 /// A reference to put on a page's heading: the heading takes focus whenever `key` changes (a new
-/// page), so keyboard and screen-reader users start at the top of what changed.
+/// page), so keyboard and screen-reader users start at the top of what changed. Only while focus is
+/// in the widget or nowhere (`browser::may_take_focus`): a person who pressed Start on the page
+/// shown while the widget loaded, then went on to the host page, keeps their place there.
 #[hook]
 pub(crate) fn use_focus_on<T: PartialEq + 'static>(key: T) -> NodeRef {
     let node = use_node_ref();
     {
         let node = node.clone();
         use_effect_with(key, move |_| {
-            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>().filter(browser::may_take_focus) {
                 let _ = element.focus();
             }
         });

@@ -37,6 +37,15 @@ export function serveAndLaunch(serverOptions = {}) {
   return running;
 }
 
+/**
+ * Waits until every widget on the page has loaded: no start page shown while the WebAssembly loads
+ * (embed/early-start.js) is left. What comes after is "after load".
+ */
+export async function widgetsLoaded(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-prescreen]')]
+    .every((host) => !host.shadowRoot?.querySelector('[data-ps-early]')));
+}
+
 /** The demo page (index.html) with extra attributes on the widget's element, served by a route. */
 export async function openDemoVariant({ server, browser }, attributes, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, completeThroughUi, openDemoVariant, screenshot, seedCase, serveAndLaunch } from './browser.mjs';
+import { DIST, completeThroughUi, openDemoVariant, screenshot, seedCase, serveAndLaunch, widgetsLoaded } from './browser.mjs';
 
 const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
   + "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -30,6 +30,7 @@ async function openPage(path, { block = [] } = {}) {
 }
 
 async function assertNothingLeavesAfter(page, action) {
+  await widgetsLoaded(page);
   const requests = [];
   const listener = (request) => requests.push(request.url());
   page.on('request', listener);

@@ -67,7 +67,8 @@ async function open(running, path, options = {}) {
   await page.addInitScript(RECORDER);
   await page.goto(`${running.server.url}${path}`);
   const widget = page.widget(options.host);
-  await widget.waitFor('.ps-button--start');
+  // The widget's own Start, not the one on the page shown while it loads (embed/early-start.js).
+  await widget.waitFor('.ps-button--start:not([data-ps-early] *)');
   return { page, widget };
 }
 
@@ -80,6 +81,8 @@ async function assertNothingLeavesDuring(t, running, page, action) {
   if (!running.engine.capabilities.requestEvents) {
     t.diagnostic(`${running.name}: no request events over WebDriver classic; checked instead: the server's log and the page's Resource Timing entries`);
   }
+  await page.waitUntil(() => [...document.querySelectorAll('[data-prescreen]')]
+    .every((host) => !host.shadowRoot?.querySelector('[data-ps-early]')), null, 'every widget to load');
   const recorder = await page.recordRequests();
   const serverCount = running.server.requests.length;
   await action();
@@ -480,7 +483,7 @@ forEachEngine('every engine', SERVER, (running) => {
       await widget.waitFor('[data-ps-early] .ps-widget[lang="zh-Hans"]');
       await widget.click('[data-ps-early] label[for="ps-respondent-caregiver"]');
       await widget.click('[data-ps-early] .ps-button--start');
-      await widget.waitFor('[data-ps-early] p[role="status"]');
+      await widget.waitUntil((root) => root.querySelector('[data-ps-early] [role="status"]').textContent !== '', null, 'the loading line');
       release();
       await widget.waitFor('[data-question="age_years"]');
       assert.deepEqual(await widget.evaluate((root) => [root.querySelector('.ps-widget').lang, root.querySelector('h1').textContent, Boolean(root.querySelector('[data-ps-early]'))]),

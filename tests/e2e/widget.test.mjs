@@ -3,7 +3,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT, SCREENSHOTS, cliEvaluation, completeThroughUi, focusedInWidget, screenshot, seedCase, serveAndLaunch } from './browser.mjs';
+import { DIST, ROOT, SCREENSHOTS, cliEvaluation, completeThroughUi, focusedInWidget, screenshot, seedCase, serveAndLaunch, widgetsLoaded } from './browser.mjs';
 
 const running = serveAndLaunch();
 before(() => console.log(`screenshots: ${SCREENSHOTS}`));
@@ -68,6 +68,7 @@ describe('completing the seed questionnaire through the UI', () => {
 describe('privacy: nothing leaves the device', () => {
   test('no request after load while answering, printing and downloading; no storage written', async () => {
     const { context, page } = await openWidget();
+    await widgetsLoaded(page);
     const browserRequests = [];
     page.on('request', (request) => browserRequests.push(request.url()));
     const serverRequestsAtLoad = running.server.requests.length;
