@@ -34,7 +34,13 @@ pub fn compact(css: &str) -> String {
                     }
                     previous = c;
                 }
-                space = true;
+                // A comment separates tokens without being whitespace (`.a/**/.b` is `.a.b`, not
+                // `.a .b`; `1em/**/serif` is not `1emserif`): with whitespace on neither side it
+                // stays, emptied.
+                let beside_space = space || chars.peek().is_some_and(|next| next.is_whitespace());
+                if !beside_space {
+                    out.push_str("/**/");
+                }
             }
             c if c.is_whitespace() => space = true,
             c => {
@@ -102,13 +108,17 @@ mod tests {
     #[test]
     fn spaces_that_mean_something_stay() {
         // A descendant combinator, `and (` in a media query, calc's operators, a pseudo-class on a
-        // descendant, and the space a comment stood for between two words.
-        let css =
-            ".a .b{width:calc(100% - 2px)}@media print and (min-width: 1em){.a :focus{x:1}}.c{font:1em/*x*/serif}";
-        assert_eq!(
-            compact(css),
-            ".a .b{width:calc(100% - 2px)}@media print and (min-width: 1em){.a :focus{x:1}}.c{font:1em serif}"
-        );
+        // descendant.
+        let css = ".a .b{width:calc(100% - 2px)}@media print and (min-width: 1em){.a :focus{x:1}}";
+        assert_eq!(compact(css), css);
+    }
+
+    #[test]
+    fn a_comment_is_not_whitespace() {
+        // Between two tokens with no whitespace it stays (emptied): without it `.a.b` would
+        // become a descendant selector or `1em serif` one token. Beside whitespace it goes.
+        assert_eq!(compact(".a/* x */.b{font:1em/*x*/serif}"), ".a/**/.b{font:1em/**/serif}");
+        assert_eq!(compact(".a /* x */.b{x:1}.c/* x */ .d{x:1}"), ".a .b{x:1}.c .d{x:1}");
     }
 
     #[test]
