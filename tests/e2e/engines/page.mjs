@@ -115,14 +115,14 @@ export class WidgetScope {
 
   async click(selector) {
     const early = await this.evaluate((root) => Boolean(root?.querySelector('[data-ps-early]')));
-    const handle = await this.#handle(selector);
     try {
-      await this.page.adapter.click(handle);
+      await this.page.adapter.click(await this.#handle(selector));
     } catch (error) {
       // The start page shown while the widget loads (embed/early-start.js) is replaced by the
-      // widget's own, the same markup in the same place: where the element found went with it,
-      // a person's click lands on its twin, so the click is made again on the element now there.
-      // Only then: any other element gone from under a click is a failure.
+      // widget's own, the same markup in the same place: where the element found went with it
+      // (between finding it and the driver's handle to it, or before the click), a person's click
+      // lands on its twin, so the click is made again on the element now there. Only then: any
+      // other element gone from under a click is a failure.
       if (!early || !/detached|not attached|stale/i.test(String(error))) throw error;
       await this.page.adapter.click(await this.#handle(selector));
     }
