@@ -20,12 +20,15 @@ function earlyLanguage(host) {
   return Object.hasOwn(START.pages, language) ? language : null;
 }
 
-/** Writes the start page in `language` into `page`, keeping who is answering and a pressed Start. */
+/**
+ * Writes the start page in `language` into `page`, keeping who is answering (the page's own choice
+ * when `respondent` is not given) and a pressed Start.
+ */
 function drawEarly(page, host, language, respondent, begun) {
   page.innerHTML = START.pages[language].html;
   const direction = host.getAttribute('data-dir');
   if (direction === 'rtl' || direction === 'ltr') page.firstElementChild.setAttribute('dir', direction);
-  for (const input of page.querySelectorAll('input[name="respondent"]')) input.checked = input.value === respondent;
+  if (respondent) for (const input of page.querySelectorAll('input[name="respondent"]')) input.checked = input.value === respondent;
   if (begun) showWaiting(page, language);
 }
 
@@ -62,7 +65,7 @@ function showEarly(hosts) {
     const page = document.createElement('div');
     page.setAttribute('data-ps-early', '');
     try {
-      drawEarly(page, host, language, 'ps-respondent-patient', false);
+      drawEarly(page, host, language, null, false);
       const shadow = host.attachShadow({ mode: 'open' });
       shadow.adoptedStyleSheets = [sheet];
       shadow.append(page);

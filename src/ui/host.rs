@@ -2,6 +2,7 @@
 //! settings, and mounting a widget in each inside its own shadow root with the widget's styles
 //! adopted, so that host styles and widget styles stay apart.
 
+use super::start::RESPONDENT_CHOICES;
 use super::widget::{Widget, WidgetProps};
 use crate::engine::Respondent;
 use crate::messages;
@@ -130,10 +131,11 @@ fn adopt(shadow: &web_sys::ShadowRoot, stylesheet: &web_sys::CssStyleSheet) -> b
 /// the widget renders in its place before the browser paints again, so nobody sees the page go.
 fn take_over(shadow: &web_sys::ShadowRoot, shown: &web_sys::Element) -> (EarlyStart, Option<String>) {
     let chosen = shown.query_selector("input[name=respondent]:checked").ok().flatten();
-    let respondent = match chosen.and_then(|input| input.get_attribute("value")).as_deref() {
-        Some("ps-respondent-caregiver") => Respondent::Caregiver,
-        _ => Respondent::Patient,
-    };
+    let value = chosen.and_then(|input| input.get_attribute("value"));
+    let respondent = RESPONDENT_CHOICES
+        .iter()
+        .find(|(_, id)| value.as_deref() == Some(*id))
+        .map_or(Respondent::default(), |(respondent, _)| *respondent);
     let focused = shadow.active_element();
     let focus = focused.and_then(|focused| {
         let controls = shown.query_selector_all(CONTROLS).ok()?;

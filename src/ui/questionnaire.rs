@@ -33,11 +33,10 @@ pub fn questionnaire(props: &QuestionnaireProps) -> Html {
         move || {
             let mut state = State::new(definition, crate::engine::CalendarDate::parse(&browser::today()));
             // Carry on from the start page shown before the widget was ready (`host::EarlyStart`).
-            if let Some(early) = early {
-                state.respondent = early.respondent;
-                if early.begun {
-                    state.begin(early.respondent);
-                }
+            match early {
+                Some(early) if early.begun => state.begin(early.respondent),
+                Some(early) => state.respondent = early.respondent,
+                None => {}
             }
             state
         }

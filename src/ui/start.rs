@@ -17,6 +17,11 @@ pub struct StartPageProps {
     pub onbegin: Callback<Respondent>,
 }
 
+/// Each respondent's radio on the start page: its `id` and `value`. The widget reads the choice
+/// back from the page shown while it loaded (`host::take_over`).
+pub(crate) const RESPONDENT_CHOICES: [(Respondent, &str); 2] =
+    [(Respondent::Patient, "ps-respondent-patient"), (Respondent::Caregiver, "ps-respondent-caregiver")];
+
 #[function_component(StartPage)]
 pub fn start_page(props: &StartPageProps) -> Html {
     let respondent = use_state(|| props.respondent);
@@ -43,6 +48,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
             </div>
         }
     };
+    let [(patient, patient_id), (caregiver, caregiver_id)] = RESPONDENT_CHOICES;
     html! {
         <div class="ps-start">
             if let Some(trials) = props.portal_trials {
@@ -60,8 +66,8 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <fieldset class="ps-fieldset">
                     <legend class="ps-fieldset__legend ps-fieldset__legend--medium">{ text.who_is_answering }</legend>
                     <div class="ps-choices">
-                        { choice(Respondent::Patient, "ps-respondent-patient", text.for_myself) }
-                        { choice(Respondent::Caregiver, "ps-respondent-caregiver", text.for_someone_else) }
+                        { choice(patient, patient_id, text.for_myself) }
+                        { choice(caregiver, caregiver_id, text.for_someone_else) }
                     </div>
                 </fieldset>
                 <button type="submit" class="ps-button ps-button--start">{ text.start }</button>
