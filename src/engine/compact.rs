@@ -225,7 +225,10 @@ impl Compact for BTreeMap<String, usize> {
         }
     }
     fn read(input: &mut Reader<'_>) -> Self {
-        Vec::<(String, usize)>::read(input).into_iter().collect()
+        // Inserted, not collected: see `set_of`.
+        let mut map = BTreeMap::new();
+        map.extend(Vec::<(String, usize)>::read(input));
+        map
     }
 }
 

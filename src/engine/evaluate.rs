@@ -285,7 +285,7 @@ impl Definition {
         // visibility flipped, followed in question order.
         let today = answers.today();
         let mut changed_questions = vec![changed];
-        let mut to_check: BTreeSet<usize> = self.visibility_dependents[changed].iter().copied().collect();
+        let mut to_check = super::set_of(self.visibility_dependents[changed].iter().copied());
         while let Some(question) = to_check.pop_first() {
             let shown = self.questions[question].visible_when.as_ref().is_none_or(|rule| {
                 let answer_of = |index| self.effective_answer(&evaluation.visible, answers, index);
@@ -360,13 +360,11 @@ impl Definition {
             relevant[question] = evaluation.unknown_readers[question] > 0
                 || self.visibility_dependents[question].iter().any(|&dependent| relevant[dependent]);
         }
-        evaluation.pending = (0..count)
-            .filter(|&question| {
-                relevant[question]
-                    && evaluation.visible[question]
-                    && answers.get(self.questions[question].id.as_str()).is_none()
-            })
-            .collect();
+        evaluation.pending = super::set_of((0..count).filter(|&question| {
+            relevant[question]
+                && evaluation.visible[question]
+                && answers.get(self.questions[question].id.as_str()).is_none()
+        }));
         evaluation.relevant = relevant;
     }
 

@@ -116,7 +116,7 @@ impl AnswerInput {
             Some(Answer::DoNotKnow) => input.do_not_know = true,
             Some(Answer::YesNo(yes)) => input.choice = Some(if *yes { YES } else { NO }.to_owned()),
             Some(Answer::Choice(choice)) => input.choice = Some(choice.to_string()),
-            Some(Answer::Choices(picked)) => input.picked = picked.iter().map(ToString::to_string).collect(),
+            Some(Answer::Choices(picked)) => input.picked = super::set_of(picked.iter().map(ToString::to_string)),
             Some(Answer::Number { value, unit }) => {
                 input.value = value.to_string();
                 input.unit = Some(*unit);
@@ -174,7 +174,7 @@ impl Definition {
                     )])
                 }
                 (false, _) => {
-                    Answer::Choices(input.picked.iter().map(|choice| ChoiceId::new(choice.as_str())).collect())
+                    Answer::Choices(super::set_of(input.picked.iter().map(|choice| ChoiceId::new(choice.as_str()))))
                 }
             },
             QuestionKind::Number { .. }

@@ -28,6 +28,16 @@ mod text;
 mod truth;
 mod units;
 
+/// The items as a set, inserted one by one. `collect()` into a `BTreeSet` or `BTreeMap` sorts the
+/// items first, and each item type sorted that way adds about 5 KB of sorting code to the `.wasm`
+/// (docs/benchmarks.md, fifth session); inserting reuses the tree's own code. The sets here hold at
+/// most a definition's questions or a question's choices, so the two cost the same time.
+pub(crate) fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> std::collections::BTreeSet<T> {
+    let mut set = std::collections::BTreeSet::new();
+    set.extend(items);
+    set
+}
+
 pub use answers::{Answer, AnswerError, AnswerErrorKind, Answers};
 pub use bank::{bank_questions, BANK};
 pub use catalogue::{read_catalogue, Catalogue, Entry, Place, TrialSource, CATALOGUE_FORMAT, CATALOGUE_TRIALS};

@@ -48,7 +48,9 @@ impl Definition {
             Value::from(outcome.id()),
             self.answers_to_json(answers),
         ];
-        let object: Map<String, Value> = SAVED_ANSWERS_KEYS.iter().map(|key| (*key).to_owned()).zip(values).collect();
+        // Inserted, not collected: see `super::set_of`.
+        let mut object = Map::new();
+        object.extend(SAVED_ANSWERS_KEYS.iter().map(|key| (*key).to_owned()).zip(values));
         Value::Object(object)
     }
 
