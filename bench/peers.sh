@@ -2,10 +2,12 @@
 # Prescreen side by side with SurveyJS, LHC-Forms and a plain HTML form, in the peer harness
 # (../shared/bench/peers). Builds the release widget, copies the harness into target/peer-bench
 # (the shared folder stays untouched; the peers' code is not copied into this repository), adds
-# Prescreen as one more page and runs the harness, which prints its Markdown tables; then prints
-# the size report of the .wasm (bench/size-report.mjs, installing twiggy if it is missing).
+# Prescreen as one more page, and the harness's plain form asking one question per page
+# (plain-paged: the floor for a paged form, see bench/peers/paged.js), and runs the harness, which
+# prints its Markdown tables; then prints the size report of the .wasm (bench/size-report.mjs,
+# installing twiggy if it is missing).
 #
-#   bench/peers.sh                 # 10 interleaved runs x {1x, 4x CPU}; about 10 minutes
+#   bench/peers.sh                 # 10 interleaved runs x {1x, 4x CPU}; about 7 minutes (8 with --before)
 #   bench/peers.sh --quick         # 3 runs
 #   bench/peers.sh --verify        # correctness: every scenario through every page
 #   bench/peers.sh --before DIST   # also an earlier build's dist/ as the page prescreen-before,
@@ -35,7 +37,16 @@ node --input-type=module -e '
   const [from, to] = process.argv.slice(1);
   writeFileSync(to, shadowAware(readFileSync(from, "utf8")));
 ' "$harness/lib/inpage.js" "$work/lib/inpage.js"
-cp bench/peers/prescreen.config.mjs "$work/"
+cp bench/peers/prescreen.config.mjs bench/peers/plain-paged.mjs "$work/"
+# plain-paged: the harness's plain page asking one question per page (bench/peers/paged.js, inlined
+# before </body>), the floor for answering a paged form.
+rm -rf "$work/plain-paged-site" && mkdir -p "$work/plain-paged-site"
+node --input-type=module -e '
+  import { readFileSync, writeFileSync } from "node:fs";
+  const [page, script, to] = process.argv.slice(1);
+  const js = readFileSync(script, "utf8");
+  writeFileSync(to, readFileSync(page, "utf8").replace("</body>", () => `<script>\n${js}</script>\n</body>`));
+' "$harness/site/plain/index.html" bench/peers/paged.js "$work/plain-paged-site/index.html"
 
 site="$work/prescreen-site"
 rm -rf "$site" && mkdir -p "$site"

@@ -2,6 +2,7 @@
 // the scratch copy (target/peer-bench) by bench/peers.sh, so the imports below resolve there.
 import peers from './peers.config.mjs';
 import { answersOf } from './lib/scenarios.mjs';
+import { plainPagedSteps } from './plain-paged.mjs';
 
 // Prescreen asks one question per page, in the seed definition's own words and shapes, so the
 // harness's scenario (25 form fields) is translated to Prescreen's questions here. Where the two
@@ -91,6 +92,10 @@ const prescreen = (name, root) => ({
 // with the others in the same run: a lever's before and after.
 export default [
   ...peers,
+  // The floor for a one-question-per-page form: the plain page paged by bench/peers/paged.js. Like
+  // Prescreen it offers --verify no in-place change (a question's page is gone once answered).
+  { name: 'plain-paged', root: 'plain-paged-site', firstInput: 'input[name="respondent"]',
+    answerAll: (page, h, a) => (page === null ? null : h.run(page, plainPagedSteps(a))) },
   ...(process.env.PRESCREEN_BEFORE ? [prescreen('prescreen-before', 'prescreen-before-site')] : []),
   prescreen('prescreen', 'prescreen-site'),
 ];
