@@ -35,7 +35,7 @@ pub(super) fn mentioned_questions<'j>(
         let inputs = derived.inputs.as_ref().and_then(|inputs| inputs.as_object()).into_iter().flatten();
         mentioned.extend(inputs.filter_map(|(_, question)| question.as_str()));
     }
-    mentioned.into_iter().collect()
+    crate::engine::set_of(mentioned)
 }
 
 impl Loader {

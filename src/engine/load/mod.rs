@@ -310,9 +310,16 @@ impl Loader {
                 }
             }
         }
-        // Keep the definition's language order so that the first language is the fallback.
-        translations.sort_by_key(|(language, _)| self.languages.iter().position(|declared| declared == language));
-        ok.then(|| Text::new(translations))
+        // In the definition's language order, so that the first language is the fallback (each
+        // declared language once, since `ok`). Picked, not sorted: a sort's code is about 5 KB of
+        // the .wasm (see `crate::engine::set_of`), and there are at most `limits::LANGUAGES`.
+        ok.then(|| {
+            let in_order = self.languages.iter().filter_map(|declared| {
+                let found = translations.iter().position(|(language, _)| language == declared)?;
+                Some(translations.swap_remove(found))
+            });
+            Text::new(in_order.collect())
+        })
     }
 
     /// A text that need not be in every declared language, such as a translation of the registry's
@@ -530,6 +537,39 @@ mod tests {
         let criterion = Definition::seed().criteria.into_iter().find(|criterion| criterion.label == "12");
         let translation = criterion.and_then(|criterion| criterion.registry_translation);
         assert!(translation.is_some_and(|text| text.get("zh-Hans").contains("220")));
+    }
+
+    /// A file may give a text's languages in any order; the first declared language is still the
+    /// fallback. `de` sorts before `en`, so every text below is written `de` first.
+    #[test]
+    fn texts_keep_the_declared_language_order_whatever_the_file_order() {
+        fn add_german(value: &mut serde_json::Value) {
+            match value {
+                serde_json::Value::Object(object) => {
+                    if let (1, Some(serde_json::Value::String(english))) = (object.len(), object.get("en")) {
+                        let german = format!("{english} (de)");
+                        object.insert("de".to_owned(), serde_json::Value::String(german));
+                    } else {
+                        object.values_mut().for_each(add_german);
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(add_german),
+                _ => {}
+            }
+        }
+        let text = include_str!("../../../tests/definitions/minimal.json");
+        let mut json: serde_json::Value = serde_json::from_str(text).unwrap_or_else(|error| panic!("{error}"));
+        add_german(&mut json);
+        json["languages"] = serde_json::json!(["en", "de"]);
+        let written = serde_json::to_string(&json).unwrap_or_else(|error| panic!("{error}"));
+        let position = |needle: &str| written.find(needle).unwrap_or_else(|| panic!("{needle} is not in the file"));
+        assert!(position("\"de\":\"How old are you? (de)\"") < position("\"en\":\"How old are you?\""));
+        let definition = Definition::load(&written).unwrap_or_else(|error| panic!("{error}"));
+        let question = &definition.questions[0].text;
+        let order: Vec<&str> = question.translations().iter().map(|(language, _)| language.as_str()).collect();
+        assert_eq!(order, ["en", "de"]);
+        assert_eq!(question.get("fr"), "How old are you?");
+        assert_eq!(question.get("de"), "How old are you? (de)");
     }
 
     #[test]
